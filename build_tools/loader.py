@@ -1,0 +1,176 @@
+"""Load: the sources on disk become a typed Curriculum, every problem with its place."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import LANGUAGES
+from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, Module, Strict, Track)
+from .problems import Problems
+from .sources import SourceMap, load_yaml, read_text
+
+M = TypeVar("M", bound=BaseModel)
+
+MODULES_DIR = "modules"
+DOCS_DIR = "docs"
+
+
+def twin(path: Path, lang: str) -> Path:
+    """`lesson.md` in English is `lesson.fr.md` in French."""
+    return path if lang == "en" else path.with_name(f"{path.stem}.{lang}{path.suffix}")
+
+
+def load_curriculum(root: Path, problems: Problems) -> Curriculum:
+    root = root.resolve()
+    modules_dir = root / MODULES_DIR
+    tracks, tracks_source = _load_tracks(modules_dir / "tracks.yml", problems)
+    glossary, glossary_source = _load_glossary(modules_dir / "glossary.yml", problems)
+    modules = []
+    for track_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()) if modules_dir.is_dir() else []:
+        for folder in sorted(p for p in track_dir.iterdir() if p.is_dir()):
+            yaml_path = folder / "module.yml"
+            if not yaml_path.exists():
+                problems.add(folder, 1, 1, "module-yml-missing",
+                             "this module folder has no module.yml: run `curriculum new` or remove the folder")
+                continue
+            module = _load_module(root, folder, yaml_path, problems)
+            if module is not None:
+                modules.append(module)
+    return Curriculum(root=root, tracks=tracks, glossary=glossary, modules=modules,
+                      tracks_source=tracks_source, glossary_source=glossary_source,
+                      docs=_load_docs(root / DOCS_DIR, problems))
+
+
+def _load_tracks(path: Path, problems: Problems) -> tuple[list[Track], SourceMap | None]:
+    loaded = load_yaml(path, problems)
+    if loaded is None:
+        return [], None
+    data, source = loaded
+    if not isinstance(data, list):
+        problems.add(path, 1, 1, "wrong-type", "tracks.yml must be a list of tracks, each starting with `- id:`")
+        return [], source
+    tracks = [validate(Track, item, source, (index,), problems) for index, item in enumerate(data)]
+    return [t for t in tracks if t is not None], source
+
+
+def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEntry], SourceMap | None]:
+    loaded = load_yaml(path, problems)
+    if loaded is None:
+        return {}, None
+    data, source = loaded
+    if not isinstance(data, dict):
+        problems.add(path, 1, 1, "wrong-type", "glossary.yml must map each term id to its `term:` and `definition:`")
+        return {}, source
+    glossary = {}
+    for term_id, item in data.items():
+        entry = validate(GlossaryEntry, item, source, (term_id,), problems)
+        if entry is not None:
+            glossary[str(term_id)] = entry
+    return glossary, source
+
+
+def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems) -> LoadedModule | None:
+    loaded = load_yaml(yaml_path, problems)
+    if loaded is None:
+        return None
+    data, source = loaded
+    model = validate(Module, data, source, (), problems)
+    if model is None:
+        return None
+    module = LoadedModule(model=model, folder=folder, yaml_path=yaml_path, source=source)
+    for index, ref in enumerate(model.lessons):
+        documents = _load_documents(root, folder, ref.file, source, ("lessons", index, "file"), problems)
+        if documents:
+            module.lessons.append(Lesson(ref=ref, slug=Path(ref.file).stem, documents=documents))
+    if model.mentor_guide is not None:
+        module.mentor_guide = _load_documents(root, folder, model.mentor_guide.file, source,
+                                              ("mentor_guide", "file"), problems)
+    return module
+
+
+def _load_documents(root: Path, folder: Path, name: str, source: SourceMap, loc: tuple,
+                    problems: Problems) -> dict[str, Document]:
+    """The Markdown file `name` and its translations; {} after recording why none can be used."""
+    line, col = source.at(loc)
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        where = "the repository" if not path.is_relative_to(root) else "the module folder"
+        problems.add(source.path, line, col, "path-escapes",
+                     f"'{name}' points outside {where}: keep the module's files inside its folder")
+        return {}
+    if path.suffix != ".md" or path.name.endswith(tuple(f".{lang}.md" for lang in LANGUAGES if lang != "en")):
+        problems.add(source.path, line, col, "file-name",
+                     f"'{name}' must be the English file ending in .md; its French twin is found as name.fr.md")
+        return {}
+    found = {lang: twin(path, lang) for lang in LANGUAGES if twin(path, lang).is_file()}
+    if not found:
+        problems.add(source.path, line, col, "file-missing",
+                     f"'{name}' does not exist in {problems.relative(folder)}: create it or fix the name")
+        return {}
+    documents = {}
+    for lang, file in found.items():
+        text = read_text(file, problems)
+        if text is not None:
+            documents[lang] = Document(file, text)
+    return documents
+
+
+def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Document]]:
+    pages: dict[str, dict[str, Document]] = {}
+    for lang in LANGUAGES:
+        pages[lang] = {}
+        for file in sorted((docs_dir / lang).glob("*.md")) if (docs_dir / lang).is_dir() else []:
+            text = read_text(file, problems)
+            if text is not None:
+                pages[lang][file.stem] = Document(file, text)
+    return pages
+
+
+# --- schema validation, with the place of each problem ---------------------------------------
+
+_ALL_FIELDS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields}
+                     | {name for cls in (Module,) for name in cls.model_fields})
+
+_PATTERN_HINTS = {
+    "id": "use lower-case letters, digits and hyphens, like `seo-how-search-works`",
+    "track": "use lower-case letters, digits and hyphens, like `seo`",
+    "competences": "write a DigComp 2.2 number in quotes, like \"1.1\"",
+    "url": "write the full address, starting with https://",
+}
+
+
+def validate(model: type[M], data: Any, source: SourceMap, base: tuple, problems: Problems) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            _report(item, source, base, problems)
+        return None
+
+
+def _report(item: dict, source: SourceMap, base: tuple, problems: Problems) -> None:
+    loc = base + tuple(item["loc"])
+    kind = item["type"]
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    dotted = ".".join(str(part) for part in loc) or "the file"
+    if kind == "missing":
+        line, col = source.at(loc[:-1], prefer_key=True)
+        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
+        problems.add(source.path, line, col, "missing-field",
+                     f"`{loc[-1]}` is missing in {parent}: add it (see build_tools/scaffold/module.yml)")
+    elif kind == "extra_forbidden":
+        line, col = source.at(loc, prefer_key=True)
+        close = difflib.get_close_matches(str(loc[-1]), _ALL_FIELDS, n=1)
+        hint = f": did you mean `{close[0]}`?" if close else ": remove it or check the spelling"
+        problems.add(source.path, line, col, "unknown-field", f"`{loc[-1]}` is not a known field{hint}")
+    else:
+        line, col = source.at(loc)
+        message = item["msg"].removeprefix("Value error, ")
+        if kind == "string_pattern_mismatch":
+            message = _PATTERN_HINTS.get(name if not isinstance(loc[-1], int) else str(loc[-2]), message)
+        elif kind.startswith("date"):
+            message = "write the date as YYYY-MM-DD, like 2026-11-27"
+        problems.add(source.path, line, col, "wrong-type", f"`{dotted}`: {message}")

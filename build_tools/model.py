@@ -1,0 +1,225 @@
+"""The typed model of the curriculum: what module.yml, tracks.yml and glossary.yml may hold.
+
+Field names are the ones authors write. Models forbid unknown keys so that a typo is caught.
+Objects read from disk (Markdown documents, folders) hang off the YAML models as plain attributes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveInt, model_validator
+
+from . import LANGUAGES
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Text(Strict):
+    """A text in each language; a draft may lack one of them, never both."""
+
+    en: str | None = None
+    fr: str | None = None
+
+    @model_validator(mode="after")
+    def one_language_at_least(self) -> "Text":
+        if not (self.en or self.fr):
+            raise ValueError("write the text under `en:` and `fr:`")
+        return self
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang)
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGUAGES if not self.get(lang)]
+
+    def best(self, lang: str) -> str:
+        """The text in `lang`, or in the other language while the translation is missing."""
+        return self.get(lang) or next(self.get(other) for other in LANGUAGES if self.get(other))
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Competence = Annotated[str, Field(pattern=r"^[1-5]\.[1-6]$")]
+
+
+class Objective(Strict):
+    id: Id
+    text: Text
+
+
+class LessonRef(Strict):
+    file: str
+
+
+class Option(Strict):
+    id: Id
+    text: Text
+    explanation: Text | None = None
+
+
+class Question(Strict):
+    id: Id
+    assesses: list[str] = Field(min_length=1)
+    question: Text
+    answer: Annotated[list[str], BeforeValidator(_as_list)] = Field(min_length=1)
+    options: list[Option] = Field(min_length=2)
+
+
+class Exercise(Strict):
+    assesses: list[str] = []
+    title: Text
+    instructions: Text
+
+
+class Source(Strict):
+    title: str
+    publisher: str
+    year: int = Field(ge=1900, le=2100)
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class AgendaItem(Strict):
+    minutes: PositiveInt
+    activity: Text
+
+
+class MentorGuideRef(Strict):
+    file: str
+    session_minutes: Literal[60, 90]
+    preparation: list[Text] = Field(min_length=1)
+    agenda: list[AgendaItem] = Field(min_length=1)
+
+
+class Module(Strict):
+    id: Id
+    track: Id
+    order: PositiveInt
+    status: Literal["draft", "published"]
+    last_reviewed: date
+    level: Literal["beginner", "intermediate", "advanced"]
+    duration_minutes: PositiveInt
+    title: Text
+    summary: Text
+    prerequisites: list[str] = []
+    competences: list[Competence] = Field(min_length=1)
+    objectives: list[Objective] = Field(min_length=1)
+    lessons: list[LessonRef] = Field(min_length=1)
+    quiz: list[Question] = Field(min_length=1)
+    exercise: Exercise
+    takeaways: list[Text] = Field(min_length=1)
+    glossary: list[str] = []
+    sources: list[Source] = Field(min_length=1)
+    mentor_guide: MentorGuideRef | None = None
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+
+class Track(Strict):
+    id: Id
+    title: Text
+    summary: Text
+
+
+class GlossaryEntry(Strict):
+    term: Text
+    definition: Text
+
+
+# --- what is read from disk beside the YAML -------------------------------------------------
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+
+
+@dataclass
+class Document:
+    """A Markdown file: its first line is `# Title`, the rest is the body."""
+
+    path: Path
+    text: str
+
+    @property
+    def title(self) -> str | None:
+        for line in self.text.splitlines():
+            if line.strip():
+                match = _HEADING.match(line.strip())
+                return match.group(1) if match else None
+        return None
+
+    @property
+    def body(self) -> str:
+        lines = self.text.splitlines()
+        for index, line in enumerate(lines):
+            if line.strip():
+                rest = lines[index + 1:] if _HEADING.match(line.strip()) else lines[index:]
+                return "\n".join(rest).strip() + "\n"
+        return ""
+
+    @property
+    def words(self) -> int:
+        prose = re.sub(r"```.*?```", " ", self.body, flags=re.S)
+        prose = re.sub(r"\(https?://[^)]*\)", " ", prose)
+        return len(_WORD.findall(prose))
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words / 200))  # 200 words a minute, for a careful read
+
+
+@dataclass
+class Lesson:
+    """One lesson of a module: its Markdown file in each language that exists."""
+
+    ref: LessonRef
+    slug: str
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def document(self, lang: str) -> Document:
+        return self.documents.get(lang) or next(iter(self.documents.values()))
+
+
+@dataclass
+class LoadedModule:
+    """A module as found on disk: its YAML model, its folder and its documents."""
+
+    model: Module
+    folder: Path
+    yaml_path: Path
+    source: "SourceMap"
+    lessons: list[Lesson] = field(default_factory=list)
+    mentor_guide: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+
+@dataclass
+class Curriculum:
+    root: Path
+    tracks: list[Track]
+    glossary: dict[str, GlossaryEntry]
+    modules: list[LoadedModule]
+    tracks_source: "SourceMap | None" = None
+    glossary_source: "SourceMap | None" = None
+    docs: dict[str, dict[str, Document]] = field(default_factory=dict)  # lang -> name -> page
+
+    def module(self, module_id: str) -> LoadedModule | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def track_modules(self, track_id: str) -> list[LoadedModule]:
+        return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
+
+
+from .sources import SourceMap  # noqa: E402  (type only; avoids a cycle at import time)

@@ -1,0 +1,55 @@
+"""Problems found in the sources: collected as values, reported together, like a compiler."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the repository root, with forward slashes
+    line: int
+    col: int
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        tag = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.path}:{self.line}:{self.col}: {tag}{self.rule}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems; the root makes every path relative to the repository."""
+
+    root: Path
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path | str, line: int, col: int, rule: str, message: str,
+            severity: Severity = Severity.ERROR) -> None:
+        self.items.append(Problem(self.relative(path), max(line, 1), max(col, 1), rule, message, severity))
+
+    def relative(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.path, p.line, p.col, p.rule, p.message))

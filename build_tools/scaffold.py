@@ -1,0 +1,44 @@
+"""`curriculum new`: a module folder that passes `curriculum check` as a draft."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "scaffold"
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def new_module(root: Path, track: str, module_id: str, today: date | None = None) -> Path:
+    for label, value in (("track", track), ("module id", module_id)):
+        if not _ID.match(value):
+            raise ScaffoldError(f"{label} '{value}' must use lower-case letters, digits and hyphens, like seo-measure")
+    track_dir = root / "modules" / track
+    folder = track_dir / module_id
+    if folder.exists():
+        raise ScaffoldError(f"{folder.relative_to(root)} already exists: choose another module id")
+    existing = [p for p in track_dir.glob("*/module.yml")] if track_dir.is_dir() else []
+    values = {
+        "__MODULE_ID__": module_id,
+        "__TRACK__": track,
+        "__ORDER__": str(_next_order(existing)),
+        "__TODAY__": (today or date.today()).isoformat(),
+        "__TITLE__": module_id.replace("-", " ").capitalize(),
+    }
+    folder.mkdir(parents=True)
+    for template in sorted(TEMPLATES.iterdir()):
+        text = template.read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(key, value)
+        (folder / template.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _next_order(module_files: list[Path]) -> int:
+    orders = [int(m.group(1)) for f in module_files
+              if (m := re.search(r"^order:\s*(\d+)", f.read_text(encoding="utf-8", errors="replace"), re.M))]
+    return max(orders, default=0) + 1

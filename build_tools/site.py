@@ -1,0 +1,159 @@
+"""The MkDocs part: one Material build per language from the generated tree, and `serve`.
+
+Everything else (load, check, render) knows nothing of MkDocs. A build goes to a staging folder
+and replaces site/ only when every language built, so a failed build leaves the old site intact.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, on stderr
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
+
+from . import LANGUAGES  # noqa: E402
+from .pipeline import BuildFailed, compile_curriculum  # noqa: E402
+from .render import write_tree  # noqa: E402
+
+SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    seconds: float
+    untranslated: dict[str, list[str]]
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings so that a strict failure can say what went wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(root: Path, output: Path | None = None) -> BuildResult:
+    started = time.perf_counter()
+    root = root.resolve()
+    output = (output or root / "site").resolve()
+    curriculum, trees = compile_curriculum(root)
+    for lang, tree in trees.items():
+        write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
+    try:
+        for lang, tree in trees.items():
+            _build_language(root, lang, tree.nav, staging / lang)
+        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+        _replace(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(output, time.perf_counter() - started,
+                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+
+
+def _build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build" / "src" / lang),
+                             site_dir=str(site_dir), nav=nav, strict=True)
+        config["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
+        config.theme["language"] = lang
+        mkdocs_build(config)
+    except (Abort, ConfigurationError) as error:
+        details = [f"  {message}" for message in collector.messages] or [f"  {error}"]
+        raise BuildFailed([f"site ({lang}): MkDocs stopped the build:"] + details) from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def _replace(staging: Path, output: Path) -> None:
+    """Swaps the new site in with two renames, so readers never see half a site."""
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def language_chooser() -> str:
+    """The root page: sends the reader to their browser's language, with plain links without JS."""
+    links = "\n".join(f'      <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+                      for lang in LANGUAGES)
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Reverse mentoring curriculum · Curriculum de mentorat inversé</title>
+  <meta name="description" content="Digital skills for company leaders, taught through reverse mentoring. Compétences numériques des dirigeants, par le mentorat inversé.">
+{alternates}
+  <script>
+    (function () {{
+      var supported = {list(LANGUAGES)!r};
+      var wanted = (navigator.languages || [navigator.language || "en"]);
+      for (var i = 0; i < wanted.length; i++) {{
+        var lang = String(wanted[i]).slice(0, 2).toLowerCase();
+        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/"); return; }}
+      }}
+      location.replace(supported[0] + "/");
+    }})();
+  </script>
+  <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style>
+</head>
+<body>
+  <main>
+    <h1>Reverse mentoring curriculum</h1>
+    <p lang="fr">Curriculum de mentorat inversé</p>
+    <p>Choose your language · <span lang="fr">Choisissez votre langue</span></p>
+    <ul>
+{links}
+    </ul>
+  </main>
+</body>
+</html>
+"""
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    root = root.resolve()
+    output = root / "site"
+
+    def rebuild() -> None:
+        try:
+            result = build_site(root, output)
+            print(f"built site/ in {result.seconds:.1f} s", flush=True)
+        except BuildFailed as failure:
+            print(failure.report(), flush=True)
+            print("the previous site is still served; fix the problems above and save", flush=True)
+
+    rebuild()
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(output))
+    for name in SOURCE_DIRS + ("mkdocs.yml",):
+        if (root / name).exists():
+            server.watch(str(root / name))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        print("stopped")
+    finally:
+        server.shutdown()

@@ -1,0 +1,199 @@
+"""Malformed inputs, one per problem the checker knows: exit code, rule id, file and line.
+
+Each row changes the valid fixture curriculum in one way. The expected line is the line of a
+marker text in the changed file, so the table reads like the author's view of the file.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from build_tools.checks import all_rule_ids
+from build_tools.cli import main
+from fixture import MODULE
+
+YML = f"{MODULE}/module.yml"
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<warning>warning: )?(?P<rule>[a-z0-9-]+): (?P<message>.+)$")
+
+
+@dataclass
+class Case:
+    id: str
+    rule: str
+    file: str
+    change: Callable[[Path], None]
+    marker: str | None = None  # the expected line is where this text stands in `file`; else line 1
+    error: bool = True  # False: a warning, and `check` still exits 0
+
+
+def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture has no {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def write(file: str, content: bytes | str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return change
+
+
+def delete(file: str) -> Callable[[Path], None]:
+    return lambda root: (root / file).unlink()
+
+
+def copy_module(folder: str, *replacements: tuple[str, str]) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        shutil.copytree(root / MODULE, root / folder)
+        path = root / folder / "module.yml"
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements:
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    return change
+
+
+def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        for step in changes:
+            step(root)
+    return change
+
+
+LESSON = f"{MODULE}/first.md"
+LESSON_FR = f"{MODULE}/first.fr.md"
+GLOSSARY = "modules/glossary.yml"
+TRACKS = "modules/tracks.yml"
+
+CASES = [
+    # reading files
+    Case("yaml syntax", "yaml-invalid", YML, replace(YML, "level: beginner", "level: beginner: oops"), "level: beginner: oops"),
+    Case("yaml syntax in glossary", "yaml-invalid", GLOSSARY, replace(GLOSSARY, "  term: {en: Crawler,", "  term: {en: Crawler,,]"), "term: {en: Crawler,,]"),
+    Case("duplicate key", "duplicate-key", YML, replace(YML, "level: beginner\n", "level: beginner\nlevel: advanced\n"), "level: advanced"),
+    Case("duplicate glossary term", "duplicate-key", GLOSSARY, lambda r: (r / GLOSSARY).write_text((r / GLOSSARY).read_text() * 2), "__second__crawler:"),
+    Case("not utf-8", "not-utf8", LESSON, write(LESSON, b"# Title\n\nCaf\xe9 latin-1\n"), "Caf"),
+    Case("empty lesson", "empty-file", LESSON_FR, write(LESSON_FR, "  \n\n")),
+    Case("empty module.yml", "empty-file", YML, write(YML, "\n# nothing here\n")),
+    Case("module.yml is a folder", "file-unreadable", "modules/alpha/odd/module.yml", lambda r: (r / "modules/alpha/odd/module.yml").mkdir(parents=True)),
+    Case("module folder without module.yml", "module-yml-missing", "modules/alpha/stray", lambda r: (r / "modules/alpha/stray").mkdir()),
+    # the schema
+    Case("unknown field (typo)", "unknown-field", YML, replace(YML, "duration_minutes:", "duration_minute:"), "duration_minute:"),
+    Case("unknown nested field", "unknown-field", YML, replace(YML, "explanation: {en: Wrong.", "explanaton: {en: Wrong."), "explanaton:"),
+    Case("missing field", "missing-field", YML, replace(YML, "level: beginner\n", "")),
+    Case("wrong type: number", "wrong-type", YML, replace(YML, "duration_minutes: 30", "duration_minutes: half an hour"), "duration_minutes:"),
+    Case("wrong type: date", "wrong-type", YML, replace(YML, "last_reviewed: ", 'last_reviewed: "October" #'), "last_reviewed:"),
+    Case("wrong type: session length", "wrong-type", YML, replace(YML, "session_minutes: 60", "session_minutes: 45"), "session_minutes: 45"),
+    Case("wrong type: competence not quoted", "wrong-type", YML, replace(YML, 'competences: ["1.1"]', "competences: [1.1]"), "competences:"),
+    Case("wrong type: id with spaces", "wrong-type", YML, replace(YML, "- id: explain-alpha", "- id: Explain Alpha"), "- id: Explain Alpha"),
+    Case("tracks.yml not a list", "wrong-type", TRACKS, write(TRACKS, "alpha: {}\n")),
+    # files referenced by module.yml
+    Case("lesson file missing", "file-missing", YML, replace(YML, "file: first.md", "file: missing.md"), "file: missing.md"),
+    Case("path escapes the repository", "path-escapes", YML, replace(YML, "file: first.md", "file: ../../../../../etc/passwd.md"), "passwd.md"),
+    Case("path escapes the module", "path-escapes", YML, replace(YML, "file: first.md", "file: ../../tracks.md"), "tracks.md"),
+    Case("French file referenced", "file-name", YML, replace(YML, "file: first.md", "file: first.fr.md"), "file: first.fr.md"),
+    # identity and tracks
+    Case("id differs from folder", "module-id-mismatch", YML, replace(YML, "id: alpha-basics", "id: alpha-other"), "id: alpha-other"),
+    Case("id used twice", "module-id-duplicate", "modules/alpha/alpha-copy/module.yml", copy_module("modules/alpha/alpha-copy", ("order: 1", "order: 2")), "id: alpha-basics"),
+    Case("track unknown", "track-unknown", YML, replace(YML, "track: alpha", "track: beta"), "track: beta"),
+    Case("track differs from folder", "track-mismatch", YML, replace(YML, "track: alpha", "track: beta"), "track: beta"),
+    Case("track listed twice", "track-duplicate", TRACKS, lambda r: (r / TRACKS).write_text((r / TRACKS).read_text() * 2), "__second__- id: alpha"),
+    Case("order taken", "module-order-duplicate", "modules/alpha/alpha-second/module.yml", copy_module("modules/alpha/alpha-second", ("id: alpha-basics", "id: alpha-second")), "order: 1"),
+    Case("competence unknown", "competence-unknown", YML, replace(YML, 'competences: ["1.1"]', 'competences: ["1.1", "1.5"]'), "competences:"),
+    Case("objective id twice", "id-duplicate", YML, replace(YML, "- id: decide-alpha", "- id: explain-alpha"), "__second__- id: explain-alpha"),
+    # quiz and objectives
+    Case("objective not assessed", "objective-not-assessed", YML, replace(YML, "assesses: [decide-alpha]", "assesses: []"), "- id: decide-alpha"),
+    Case("objective unknown", "objective-unknown", YML, replace(YML, "assesses: [explain-alpha]", "assesses: [explain-beta]"), "assesses: [explain-beta]"),
+    Case("answer not an option", "quiz-answer-unknown", YML, replace(YML, "answer: a", "answer: c"), "answer: c"),
+    Case("option unexplained", "quiz-option-unexplained", YML, replace(YML, "        explanation: {en: Wrong., fr: Faux.}\n", ""), "- id: b"),
+    # references
+    Case("prerequisite unknown", "prerequisite-unknown", YML, replace(YML, "prerequisites: []", "prerequisites: [gamma]"), "prerequisites: [gamma]"),
+    Case("prerequisite cycle", "prerequisite-cycle", YML,
+         both(replace(YML, "prerequisites: []", "prerequisites: [alpha-second]"),
+              copy_module("modules/alpha/alpha-second", ("id: alpha-basics", "id: alpha-second"), ("order: 1", "order: 2"),
+                          ("prerequisites: [alpha-second]", "prerequisites: [alpha-basics]"))), "prerequisites:"),
+    Case("glossary term undefined", "glossary-term-undefined", YML, replace(YML, "glossary: [crawler]", "glossary: [crawler, index]"), "glossary:"),
+    # mentor guide
+    Case("mentor guide missing", "mentor-guide-missing", YML, lambda r: (r / YML).write_text((r / YML).read_text().split("mentor_guide:")[0])),
+    Case("mentor guide file missing", "file-missing", YML, both(delete(f"{MODULE}/mentor-guide.md"), delete(f"{MODULE}/mentor-guide.fr.md")), "file: mentor-guide.md"),
+    Case("agenda does not add up", "agenda-minutes-mismatch", YML, replace(YML, "minutes: 40", "minutes: 45"), "agenda:"),
+    # languages
+    Case("French title missing", "translation-missing", YML, replace(YML, "  fr: Les bases alpha\n", ""), "en: Alpha basics"),
+    Case("French lesson missing", "translation-missing", YML, delete(LESSON_FR), "file: first.md"),
+    Case("English lesson missing", "translation-missing", YML, delete(LESSON), "file: first.md"),
+    Case("draft: translation is a warning", "translation-missing", YML,
+         both(replace(YML, "status: published", "status: draft"), replace(YML, "  fr: Les bases alpha\n", "")), "en: Alpha basics", error=False),
+    Case("glossary definition untranslated", "translation-missing", GLOSSARY, replace(GLOSSARY, "    fr: Un programme qui récupère des pages.\n", ""), "en: A program"),
+    Case("docs page without twin", "docs-page-untranslated", "docs/en/about.md", write("docs/en/about.md", "# About\n\nText.\n")),
+    # lessons and review
+    Case("lesson without title", "lesson-title-missing", LESSON, write(LESSON, "Just text, no title.\n\n" + "word " * 600)),
+    Case("lesson too short", "lesson-length", LESSON, write(LESSON, "# Short\n\nToo short.\n"), error=False),
+    Case("lesson too long", "lesson-length", LESSON_FR, write(LESSON_FR, "# Long\n\n" + "mot " * 1300), error=False),
+    Case("review overdue", "review-overdue", YML, lambda r: _set_review(r, "2020-01-01"), "last_reviewed:", error=False),
+    Case("review in the future", "review-date-future", YML, lambda r: _set_review(r, "2999-01-01"), "last_reviewed:"),
+]
+
+
+def _set_review(root: Path, day: str) -> None:
+    path = root / YML
+    path.write_text(re.sub(r"last_reviewed: \S+", f"last_reviewed: {day}", path.read_text()), encoding="utf-8")
+
+
+def _expected_line(root: Path, case: Case) -> int:
+    if case.marker is None:
+        return 1
+    marker, skip = case.marker, 0
+    if marker.startswith("__second__"):
+        marker, skip = marker.removeprefix("__second__"), 1
+    lines = [n for n, text in enumerate((root / case.file).read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+             if marker in text]
+    return lines[skip]
+
+
+def run_check(root: Path) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    problems = [m.groupdict() for line in result.stdout.splitlines() if (m := LINE.match(line))]
+    return result.exit_code, problems
+
+
+def test_the_valid_fixture_has_no_problem(curriculum_root: Path) -> None:
+    code, problems = run_check(curriculum_root)
+    assert (code, problems) == (0, [])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_malformed_input_is_reported_at_its_place(curriculum_root: Path, case: Case) -> None:
+    case.change(curriculum_root)
+    code, problems = run_check(curriculum_root)
+    expected = {"path": case.file, "line": str(_expected_line(curriculum_root, case)), "rule": case.rule,
+                "warning": None if case.error else "warning: "}
+    found = [{k: p[k] for k in expected} for p in problems]
+    assert expected in found, f"expected {expected}, got:\n" + "\n".join(map(str, problems))
+    assert code == (1 if case.error else 0)
+    assert all(p["message"].strip() for p in problems)
+
+
+def test_every_rule_has_a_failing_example() -> None:
+    assert set(all_rule_ids()) == {case.rule for case in CASES}
+
+
+def test_all_problems_are_listed_not_just_the_first(curriculum_root: Path) -> None:
+    chosen = {"duplicate key", "unknown field (typo)", "duplicate glossary term", "docs page without twin"}
+    for case in CASES:
+        if case.id in chosen:
+            case.change(curriculum_root)
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert [p["rule"] for p in problems].count("duplicate-key") == 2
+    assert {p["rule"] for p in problems} >= {"unknown-field", "docs-page-untranslated"}
