@@ -5,6 +5,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .problems import Problems
+from .sources import load_yaml
+
 TEMPLATES = Path(__file__).parent / "scaffold"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -17,6 +20,10 @@ def new_module(root: Path, track: str, module_id: str, today: date | None = None
     for label, value in (("track", track), ("module id", module_id)):
         if not _ID.match(value):
             raise ScaffoldError(f"{label} '{value}' must use lower-case letters, digits and hyphens, like seo-measure")
+    known = _track_ids(root)
+    if track not in known:
+        raise ScaffoldError(f"track '{track}' is not in modules/tracks.yml (known: {', '.join(known) or 'none'}): "
+                            "add it there first or pick a known track")
     track_dir = root / "modules" / track
     folder = track_dir / module_id
     if folder.exists():
@@ -36,6 +43,12 @@ def new_module(root: Path, track: str, module_id: str, today: date | None = None
             text = text.replace(key, value)
         (folder / template.name).write_text(text, encoding="utf-8")
     return folder
+
+
+def _track_ids(root: Path) -> list[str]:
+    loaded = load_yaml(root / "modules" / "tracks.yml", Problems(root))
+    data = loaded[0] if loaded else []
+    return [str(item["id"]) for item in data if isinstance(item, dict) and "id" in item] if isinstance(data, list) else []
 
 
 def _next_order(module_files: list[Path]) -> int:

@@ -1,0 +1,156 @@
+"""Whole builds: the site for the fixture and for the real curriculum, and the scaffold."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from build_tools.cli import main
+from build_tools.loader import load_curriculum
+from build_tools.pipeline import BuildFailed
+from build_tools.problems import Problems
+from build_tools.site import build_site
+from fixture import REPO
+
+SOURCE_DIRS = ("modules", "notebooks", "docs")
+
+
+def tree_digest(root: Path, names=SOURCE_DIRS) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for name in names if (root / name).exists() for p in sorted((root / name).rglob("*")) if p.is_file()}
+
+
+def test_fixture_site_has_both_languages_and_a_chooser(curriculum_root: Path) -> None:
+    site = build_site(curriculum_root).site
+    chooser = (site / "index.html").read_text()
+    assert '<a href="en/" hreflang="en"' in chooser and '<a href="fr/" hreflang="fr"' in chooser
+    assert "navigator.languages" in chooser
+    fr = (site / "fr/modules/alpha-basics/first/index.html").read_text()
+    assert '<html lang="fr"' in fr
+    assert "Première leçon" in fr
+    assert '"lang":["fr"]' in (site / "fr/search/search_index.json").read_text().replace(" ", "")
+
+
+def test_language_switcher_points_at_the_same_page(curriculum_root: Path) -> None:
+    site = build_site(curriculum_root).site
+    page = (site / "en/modules/alpha-basics/quiz/index.html").read_text()
+    links = dict((lang, href) for href, lang in re.findall(r'href="([^"]+)" hreflang="(\w+)" lang=', page))
+    assert links == {"en": "../../../../en/modules/alpha-basics/quiz/",
+                     "fr": "../../../../fr/modules/alpha-basics/quiz/"}
+    target = (site / "en/modules/alpha-basics/quiz" / links["fr"] / "index.html").resolve()
+    assert target == (site / "fr/modules/alpha-basics/quiz/index.html").resolve() and target.is_file()
+
+
+def test_no_page_asks_a_third_party_host(curriculum_root: Path) -> None:
+    site = build_site(curriculum_root).site
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        # what a browser fetches by itself: scripts, images, frames, stylesheets, preloads
+        fetched = re.findall(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="(https?:)?//([^"]+)"', html)
+        fetched += [m for m in re.findall(r'<link\b([^>]*)>', html)
+                    if re.search(r'rel="(stylesheet|preload|preconnect|icon|manifest|modulepreload)"', m)
+                    and re.search(r'href="(https?:)?//', m)]
+        assert not fetched, f"{page}: {fetched}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_a_failed_build_leaves_the_previous_site(curriculum_root: Path) -> None:
+    site = build_site(curriculum_root).site
+    before = tree_digest(site, ["."])
+    yml = curriculum_root / "modules/alpha/alpha-basics/module.yml"
+    yml.write_text(yml.read_text().replace("answer: a", "answer: z"))
+    with pytest.raises(BuildFailed) as failure:
+        build_site(curriculum_root)
+    assert "module.yml:" in failure.value.report() and "quiz-answer-unknown" in failure.value.report()
+    assert tree_digest(site, ["."]) == before
+
+
+def test_a_broken_link_fails_the_strict_build_and_keeps_the_site(curriculum_root: Path) -> None:
+    site = build_site(curriculum_root).site
+    before = tree_digest(site, ["."])
+    lesson = curriculum_root / "modules/alpha/alpha-basics/first.md"
+    lesson.write_text(lesson.read_text() + "\nSee [the other lesson](nowhere.md).\n")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(curriculum_root)
+    assert "nowhere.md" in failure.value.report()
+    assert tree_digest(site, ["."]) == before
+
+
+def test_cli_site_reports_errors_without_traceback(curriculum_root: Path) -> None:
+    yml = curriculum_root / "modules/alpha/alpha-basics/module.yml"
+    yml.write_text(yml.read_text() + "level: advanced\n")
+    result = CliRunner().invoke(main, ["--root", str(curriculum_root), "site"])
+    assert result.exit_code == 1
+    assert "duplicate-key" in result.output and "Traceback" not in result.output
+    assert not (curriculum_root / "site").exists()
+
+
+# --- the scaffold ----------------------------------------------------------------------------
+
+def test_new_module_passes_check_as_a_draft(curriculum_root: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(curriculum_root), "new", "alpha", "alpha-next"])
+    assert result.exit_code == 0, result.output
+    folder = curriculum_root / "modules/alpha/alpha-next"
+    for name in ("module.yml", "first-lesson.md", "first-lesson.fr.md", "mentor-guide.md", "mentor-guide.fr.md"):
+        assert (folder / name).is_file()
+    assert "order: 2" in (folder / "module.yml").read_text()
+    check = runner.invoke(main, ["--root", str(curriculum_root), "check"])
+    assert check.exit_code == 0, check.output
+    assert "error" not in "".join(line for line in check.stdout.splitlines() if "alpha-next" in line and "warning" not in line)
+    build_site(curriculum_root)
+    assert (curriculum_root / "site/fr/modules/alpha-next/first-lesson/index.html").is_file()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["alpha", "alpha-basics"], "already exists"),
+    (["alpha", "Bad Id"], "lower-case"),
+    (["nowhere", "nowhere-one"], "not in modules/tracks.yml"),
+])
+def test_new_module_refuses_bad_arguments(curriculum_root: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["--root", str(curriculum_root), "new", *args])
+    assert result.exit_code == 1 and message in result.output
+
+
+# --- the real curriculum ---------------------------------------------------------------------
+
+def _real_modules() -> list[str]:
+    return sorted(p.parent.name for p in (REPO / "modules").glob("*/*/module.yml"))
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict]:
+    before = tree_digest(REPO)
+    site = build_site(REPO, tmp_path_factory.mktemp("real") / "site").site
+    return site, before, tree_digest(REPO)
+
+
+def test_real_curriculum_checks_without_error() -> None:
+    result = CliRunner().invoke(main, ["--root", str(REPO), "check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_real_build_leaves_the_sources_byte_for_byte(real_site) -> None:
+    _, before, after = real_site
+    assert before and before == after
+
+
+def test_real_curriculum_has_modules() -> None:
+    assert len(_real_modules()) >= 3
+
+
+@pytest.mark.parametrize("module_id", _real_modules())
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_module_is_published_in_both_languages(real_site, module_id: str, lang: str) -> None:
+    site = real_site[0] / lang
+    problems = Problems(REPO)
+    module = load_curriculum(REPO, problems).module(module_id)
+    pages = ["index", "quiz", "practice"] + [lesson.slug for lesson in module.lessons]
+    for page in pages:
+        html = (site / "modules" / module_id / page / "index.html").read_text()
+        assert f'<html lang="{lang}"' in html
+    guide = (site / "mentors" / module_id / "index.html").read_text()
+    assert f'href="../../modules/{module_id}/"' in guide
