@@ -85,3 +85,7 @@ def new(root: Path, track: str, module_id: str) -> None:
         sys.exit(1)
     click.echo(f"created {folder.relative_to(root)}/: edit module.yml, the lesson and the mentor guide, "
                "then run `curriculum check`")
+
+
+if __name__ == "__main__":
+    main()

@@ -147,6 +147,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
             print("the previous site is still served; fix the problems above and save", flush=True)
 
     rebuild()
+    print(f"serving on http://{host}:{port}/ (Ctrl+C to stop); watching {', '.join(SOURCE_DIRS)}", flush=True)
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(output))
     for name in SOURCE_DIRS + ("mkdocs.yml",):
         if (root / name).exists():
