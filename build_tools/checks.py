@@ -21,7 +21,7 @@ RULES: list[tuple[tuple[str, ...], Rule]] = []
 # Ids reported while loading, before the rules run (see sources.py and loader.py).
 LOAD_RULE_IDS = ("not-utf8", "empty-file", "file-unreadable", "yaml-invalid", "duplicate-key",
                  "missing-field", "unknown-field", "wrong-type", "file-missing", "file-name",
-                 "path-escapes", "module-yml-missing")
+                 "path-escapes", "module-yml-missing", "notebook-invalid", "yaml-text-cut")
 
 LESSON_WORDS = (500, 1200)
 REVIEW_DAYS = 365
@@ -244,7 +244,14 @@ def translations_complete(cur: Curriculum, out: Problems, today: date) -> None:
             for lang in text.missing():
                 out.add(*_at(m, *loc), "translation-missing",
                         f"`{'.'.join(map(str, loc))}` has no {_LANGUAGE_NAMES[lang]} text: add `{lang}:`", severity)
-        documents = [(("lessons", i, "file"), lesson.documents) for i, lesson in enumerate(m.lessons)]
+        documents = [(("lessons", i, "file"), lesson.documents) for i, lesson in enumerate(m.lessons)
+                     if lesson.notebook is None]
+        for lesson in m.lessons:
+            tagged = lesson.notebook.languages() if lesson.notebook else set()
+            for lang in sorted(set(LANGUAGES) - tagged) if tagged else []:
+                out.add(lesson.notebook.path, 1, 1, "translation-missing",
+                        f"no Markdown cell is tagged `{lang}`: write the {_LANGUAGE_NAMES[lang]} cells and tag them `{lang}`",
+                        severity)
         if m.mentor_guide:
             documents.append((("mentor_guide", "file"), m.mentor_guide))
         for loc, found in documents:
@@ -271,8 +278,8 @@ def lessons_well_formed(cur: Curriculum, out: Problems, today: date) -> None:
         documents = [d for lesson in m.lessons for d in lesson.documents.values()]
         for document in documents + list(m.mentor_guide.values()):
             if document.title is None:
-                out.add(document.path, 1, 1, "lesson-title-missing",
-                        "the first line must be the title, written `# Title`")
+                where = "the first Markdown cell of each language" if document.path.suffix == ".ipynb" else "the first line"
+                out.add(document.path, 1, 1, "lesson-title-missing", f"{where} must be the title, written `# Title`")
         for document in documents:
             if not low <= document.words <= high:
                 out.add(document.path, 1, 1, "lesson-length",
@@ -303,3 +310,19 @@ def docs_pages_paired(cur: Curriculum, out: Problems, today: date) -> None:
                 other = next(pages[name] for pages in cur.docs.values() if name in pages)
                 out.add(other.path, 1, 1, "docs-page-untranslated",
                         f"this page has no twin in docs/{lang}/: write docs/{lang}/{name}.md")
+
+
+@rule("notebook-has-outputs")
+def notebooks_stored_clean(cur: Curriculum, out: Problems, today: date) -> None:
+    seen = set()
+    for m in cur.modules:
+        for lesson in m.lessons:
+            source = lesson.notebook
+            if source is None or source.path in seen:
+                continue
+            seen.add(source.path)
+            for index, cell in enumerate(source.notebook.cells):
+                if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None):
+                    out.add(source.path, source.line_of(index), 1, "notebook-has-outputs",
+                            f"cell {index + 1} holds outputs or an execution count: clear them "
+                            "(Jupyter: Edit > Clear Outputs of All Cells, or `nbstripout`) before committing")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import LANGUAGES
 from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, Module, Strict, Track)
+from .notebooks import load_notebook
 from .problems import Problems
 from .sources import SourceMap, load_yaml, read_text
 
@@ -16,6 +17,7 @@ M = TypeVar("M", bound=BaseModel)
 
 MODULES_DIR = "modules"
 DOCS_DIR = "docs"
+NOTEBOOKS_DIR = "notebooks"
 
 
 def twin(path: Path, lang: str) -> Path:
@@ -82,6 +84,11 @@ def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems) 
         return None
     module = LoadedModule(model=model, folder=folder, yaml_path=yaml_path, source=source)
     for index, ref in enumerate(model.lessons):
+        if ref.notebook is not None:
+            lesson = _load_notebook_lesson(root, ref, source, ("lessons", index, "notebook"), problems)
+            if lesson is not None:
+                module.lessons.append(lesson)
+            continue
         documents = _load_documents(root, folder, ref.file, source, ("lessons", index, "file"), problems)
         if documents:
             module.lessons.append(Lesson(ref=ref, slug=Path(ref.file).stem, documents=documents))
@@ -116,6 +123,25 @@ def _load_documents(root: Path, folder: Path, name: str, source: SourceMap, loc:
         if text is not None:
             documents[lang] = Document(file, text)
     return documents
+
+
+def _load_notebook_lesson(root: Path, ref, source: SourceMap, loc: tuple, problems: Problems) -> Lesson | None:
+    line, col = source.at(loc)
+    folder = (root / NOTEBOOKS_DIR).resolve()
+    path = (folder / ref.notebook).resolve()
+    if not path.is_relative_to(folder):
+        problems.add(source.path, line, col, "path-escapes",
+                     f"'{ref.notebook}' points outside notebooks/: keep notebooks in that folder")
+        return None
+    if path.suffix != ".ipynb" or not path.is_file():
+        problems.add(source.path, line, col, "file-missing",
+                     f"notebooks/{ref.notebook} does not exist: create the notebook or fix the name")
+        return None
+    notebook = load_notebook(path, problems)
+    if notebook is None:
+        return None
+    documents = {lang: notebook.document(lang) for lang in LANGUAGES}
+    return Lesson(ref=ref, slug=path.stem, documents=documents, notebook=notebook)
 
 
 def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Document]]:

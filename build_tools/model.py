@@ -57,7 +57,16 @@ class Objective(Strict):
 
 
 class LessonRef(Strict):
-    file: str
+    """A lesson is a Markdown file in the module folder, or a notebook in notebooks/."""
+
+    file: str | None = None
+    notebook: str | None = None
+
+    @model_validator(mode="after")
+    def one_source(self) -> "LessonRef":
+        if (self.file is None) == (self.notebook is None):
+            raise ValueError("give the lesson either `file: name.md` or `notebook: name.ipynb`")
+        return self
 
 
 class Option(Strict):
@@ -184,6 +193,7 @@ class Lesson:
     ref: LessonRef
     slug: str
     documents: dict[str, Document] = field(default_factory=dict)
+    notebook: "NotebookSource | None" = None
 
     def document(self, lang: str) -> Document:
         return self.documents.get(lang) or next(iter(self.documents.values()))
@@ -222,4 +232,5 @@ class Curriculum:
         return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
 
 
-from .sources import SourceMap  # noqa: E402  (type only; avoids a cycle at import time)
+from .notebooks import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
+from .sources import SourceMap  # noqa: E402

@@ -23,6 +23,7 @@ class SiteTree:
     pages: dict[str, str] = field(default_factory=dict)  # "modules/x/index.md" -> Markdown
     nav: list = field(default_factory=list)  # MkDocs nav, titles in this language
     untranslated: list[str] = field(default_factory=list)  # pages shown in the other language
+    files: dict[str, bytes] = field(default_factory=dict)  # images beside notebook pages
 
 
 def module_dir(module: LoadedModule) -> str:
@@ -45,9 +46,10 @@ def indent(text: str, spaces: int = 4) -> str:
 
 
 class _Renderer:
-    def __init__(self, cur: Curriculum, lang: str) -> None:
+    def __init__(self, cur: Curriculum, lang: str, notebook_pages: dict | None = None) -> None:
         self.cur = cur
         self.lang = lang
+        self.notebook_pages = notebook_pages or {}
         self.tree = SiteTree(lang)
 
     def text(self, value: Text, page: str) -> str:
@@ -137,6 +139,11 @@ class _Renderer:
         for lesson in module.lessons:
             page = f"{base}/{lesson.slug}.md"
             document = self.document(lesson.documents, page)
+            if lesson.notebook is not None:
+                converted = self.notebook_pages[(lesson.notebook.path, self.lang)]
+                document = Document(lesson.notebook.path, converted.markdown)
+                for name, data in converted.images.items():
+                    self.tree.files[f"{base}/{name}"] = data
             facts = (f"*{t(self.lang, 'read_minutes', n=document.reading_minutes)} · "
                      f"{t(self.lang, 'last_reviewed')} : " if self.lang == "fr" else
                      f"*{t(self.lang, 'read_minutes', n=document.reading_minutes)} · {t(self.lang, 'last_reviewed')}: ")
@@ -265,13 +272,15 @@ def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_site(cur: Curriculum) -> dict[str, SiteTree]:
-    return {lang: _Renderer(cur, lang).render() for lang in LANGUAGES}
+def render_site(cur: Curriculum, notebook_pages: dict | None = None) -> dict[str, SiteTree]:
+    """One tree per language; `notebook_pages` maps (notebook path, lang) to its converted page."""
+    return {lang: _Renderer(cur, lang, notebook_pages).render() for lang in LANGUAGES}
 
 
 def write_tree(tree: SiteTree, destination: Path, assets: Path | None = None) -> int:
     """Writes the tree under `destination`; returns how many files changed. Stale files go."""
     wanted: dict[Path, bytes] = {destination / page: text.encode("utf-8") for page, text in tree.pages.items()}
+    wanted.update({destination / name: data for name, data in tree.files.items()})
     if assets and assets.is_dir():
         for file in assets.rglob("*"):
             if file.is_file():

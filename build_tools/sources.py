@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from .problems import Problems, Severity
 
 Loc = tuple  # a path into the YAML data: ("quiz", 0, "options")
 
@@ -118,7 +118,20 @@ def _to_python(node: yaml.Node, loc: Loc, source: SourceMap, problems: Problems,
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, loc + (index,), source, problems, constructor)
                 for index, item in enumerate(node.value)]
+    _warn_if_cut_by_comment(node, source, problems)
     return _scalar(node, source, problems, constructor)
+
+
+def _warn_if_cut_by_comment(node: yaml.Node, source: SourceMap, problems: Problems) -> None:
+    """`text with a # sign` unquoted: YAML silently drops everything from ' #' on."""
+    if not isinstance(node, yaml.ScalarNode) or node.style is not None or node.end_mark.buffer is None:
+        return
+    end = node.end_mark
+    rest = end.buffer[end.pointer:].split("\n", 1)[0]
+    if rest.startswith(" #") and len(rest.strip()) > 2:  # one space: prose, not a comment
+        problems.add(source.path, end.line + 1, end.column + 1, "yaml-text-cut",
+                     "the text stops here because YAML reads ' #' as the start of a comment: "
+                     "put the whole text in double quotes", Severity.WARNING)
 
 
 def _scalar(node: yaml.Node, source: SourceMap, problems: Problems, constructor: _Constructor) -> Any:

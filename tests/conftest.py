@@ -19,3 +19,14 @@ def curriculum_root(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real curriculum built once per test run: (site folder, sources before, sources after)."""
+    from build_tools.site import build_site
+    from test_build import tree_digest
+
+    before = tree_digest(REPO)
+    site = build_site(REPO, tmp_path_factory.mktemp("real") / "site").site
+    return site, before, tree_digest(REPO)

@@ -128,3 +128,32 @@ def write_fixture(root: Path, with_site_config: bool = True) -> Path:
         shutil.copytree(REPO / "overrides", root / "overrides")
         shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     return root
+
+
+def tiny_notebook(code: str = 'print("rows:", 3)', outputs: bool = False, **metadata) -> str:
+    """A notebook lesson in both languages; with `outputs`, as if saved after running."""
+    import nbformat
+
+    title_en = nbformat.v4.new_markdown_cell("# Numbers lesson\n\nWe count the rows.")
+    title_en.metadata["tags"] = ["en"]
+    title_fr = nbformat.v4.new_markdown_cell("# Leçon chiffrée\n\nNous comptons les lignes.")
+    title_fr.metadata["tags"] = ["fr"]
+    parameters = nbformat.v4.new_code_cell('LANG = "en"')
+    parameters.metadata["tags"] = ["parameters"]
+    cell = nbformat.v4.new_code_cell(code)
+    if outputs:
+        cell.execution_count = 1
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="rows: 3\n")]
+    notebook = nbformat.v4.new_notebook(cells=[title_en, title_fr, parameters, cell])
+    notebook.metadata.update(metadata)
+    return nbformat.writes(notebook)
+
+
+def add_notebook_lesson(root: Path, name: str = "tiny", text: str | None = None) -> Path:
+    """Writes notebooks/<name>.ipynb and adds it as the fixture module's second lesson."""
+    path = root / "notebooks" / f"{name}.ipynb"
+    path.write_text(text if text is not None else tiny_notebook(), encoding="utf-8")
+    yml = root / MODULE / "module.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace(
+        "  - file: first.md\n", f"  - file: first.md\n  - notebook: {name}.ipynb\n", 1), encoding="utf-8")
+    return path

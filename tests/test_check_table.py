@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from build_tools.checks import all_rule_ids
 from build_tools.cli import main
-from fixture import MODULE
+from fixture import MODULE, add_notebook_lesson, tiny_notebook
 
 YML = f"{MODULE}/module.yml"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<warning>warning: )?(?P<rule>[a-z0-9-]+): (?P<message>.+)$")
@@ -80,6 +80,7 @@ CASES = [
     # reading files
     Case("yaml syntax", "yaml-invalid", YML, replace(YML, "level: beginner", "level: beginner: oops"), "level: beginner: oops"),
     Case("yaml syntax in glossary", "yaml-invalid", GLOSSARY, replace(GLOSSARY, "  term: {en: Crawler,", "  term: {en: Crawler,,]"), "term: {en: Crawler,,]"),
+    Case("text cut by a # sign", "yaml-text-cut", GLOSSARY, replace(GLOSSARY, "en: A program that fetches pages.", "en: A program that fetches # of pages."), "# of pages", error=False),
     Case("duplicate key", "duplicate-key", YML, replace(YML, "level: beginner\n", "level: beginner\nlevel: advanced\n"), "level: advanced"),
     Case("duplicate glossary term", "duplicate-key", GLOSSARY, lambda r: (r / GLOSSARY).write_text((r / GLOSSARY).read_text() * 2), "__second__crawler:"),
     Case("not utf-8", "not-utf8", LESSON, write(LESSON, b"# Title\n\nCaf\xe9 latin-1\n"), "Caf"),
@@ -135,6 +136,17 @@ CASES = [
          both(replace(YML, "status: published", "status: draft"), replace(YML, "  fr: Les bases alpha\n", "")), "en: Alpha basics", error=False),
     Case("glossary definition untranslated", "translation-missing", GLOSSARY, replace(GLOSSARY, "    fr: Un programme qui récupère des pages.\n", ""), "en: A program"),
     Case("docs page without twin", "docs-page-untranslated", "docs/en/about.md", write("docs/en/about.md", "# About\n\nText.\n")),
+    # notebook lessons
+    Case("notebook with outputs", "notebook-has-outputs", "notebooks/tiny.ipynb",
+         lambda r: add_notebook_lesson(r, text=tiny_notebook(outputs=True)), "__fourth__cell_type"),
+    Case("notebook not JSON", "notebook-invalid", "notebooks/tiny.ipynb", lambda r: add_notebook_lesson(r, text="{ not json")),
+    Case("notebook missing", "file-missing", YML, lambda r: (add_notebook_lesson(r), (r / "notebooks/tiny.ipynb").unlink()),
+         "notebook: tiny.ipynb"),
+    Case("notebook outside notebooks/", "path-escapes", YML,
+         lambda r: (add_notebook_lesson(r), replace(YML, "notebook: tiny.ipynb", "notebook: ../modules/x.ipynb")(r)), "notebook: ../"),
+    Case("notebook without French cells", "translation-missing", "notebooks/tiny.ipynb",
+         lambda r: add_notebook_lesson(r, text=tiny_notebook().replace('"fr"', '"de"'))),
+    Case("lesson with file and notebook", "wrong-type", YML, replace(YML, "  - file: first.md\n", "  - file: first.md\n    notebook: x.ipynb\n"), "- file: first.md"),
     # lessons and review
     Case("lesson without title", "lesson-title-missing", LESSON, write(LESSON, "Just text, no title.\n\n" + "word " * 600)),
     Case("lesson too short", "lesson-length", LESSON, write(LESSON, "# Short\n\nToo short.\n"), error=False),
@@ -153,8 +165,9 @@ def _expected_line(root: Path, case: Case) -> int:
     if case.marker is None:
         return 1
     marker, skip = case.marker, 0
-    if marker.startswith("__second__"):
-        marker, skip = marker.removeprefix("__second__"), 1
+    for prefix, count in (("__second__", 1), ("__fourth__", 3)):
+        if marker.startswith(prefix):
+            marker, skip = marker.removeprefix(prefix), count
     lines = [n for n, text in enumerate((root / case.file).read_text(encoding="utf-8", errors="replace").splitlines(), 1)
              if marker in text]
     return lines[skip]

@@ -1,0 +1,110 @@
+"""The notebook lesson format: one .ipynb serves both languages.
+
+- A Markdown cell tagged `en` or `fr` belongs to that language; an untagged one to both.
+- Code cells are shared. The code cell tagged `parameters` sets the language, `LANG = "en"`;
+  the build replaces it with the page's language, so labels come out in the reader's language.
+- Code is hidden from readers; a code cell tagged `show-code` is shown.
+- Notebooks are stored without outputs; `notebook.metadata.curriculum.timeout` sets the
+  per-cell timeout in seconds (default 60).
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from . import LANGUAGES
+from .model import Document
+from .problems import Problems
+from .sources import read_text
+
+DEFAULT_TIMEOUT = 60
+_DATA_PATH = re.compile(r"""["']([^"'\n]+\.(?:csv|tsv|json|xlsx|parquet|txt))["']""")
+
+
+@dataclass
+class NotebookSource:
+    path: Path
+    notebook: nbformat.NotebookNode
+    cell_lines: list[int] = field(default_factory=list)  # line of each cell in the .ipynb file
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def timeout(self) -> int:
+        return int(self.notebook.metadata.get("curriculum", {}).get("timeout", DEFAULT_TIMEOUT))
+
+    def line_of(self, index: int) -> int:
+        return self.cell_lines[index] if index < len(self.cell_lines) else 1
+
+    def languages(self) -> set[str]:
+        """The languages that have their own Markdown cells."""
+        return {tag for cell in self.notebook.cells if cell.cell_type == "markdown"
+                for tag in cell.metadata.get("tags", []) if tag in LANGUAGES}
+
+    def document(self, lang: str) -> Document:
+        """The Markdown of one language, for its title and word count."""
+        text = "\n\n".join(cell.source for _, cell in self.cells_for(lang) if cell.cell_type == "markdown")
+        return Document(self.path, text)
+
+    def cells_for(self, lang: str) -> list[tuple[int, nbformat.NotebookNode]]:
+        """(source cell index, cell) for the cells that a page in `lang` shows or runs."""
+        kept = []
+        for index, cell in enumerate(self.notebook.cells):
+            tags = set(cell.metadata.get("tags", []))
+            if cell.cell_type == "markdown" and tags & set(LANGUAGES) and lang not in tags:
+                continue
+            kept.append((index, cell))
+        return kept
+
+    def for_language(self, lang: str) -> tuple[nbformat.NotebookNode, list[int]]:
+        """A copy to execute for `lang`, and the source index of each of its cells."""
+        notebook = copy.deepcopy(self.notebook)
+        cells, indices = [], []
+        for index, cell in self.cells_for(lang):
+            cell = copy.deepcopy(cell)
+            cell.metadata["source_cell"] = index + 1  # for messages that name the author's cell
+            if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+                cell.source = f'LANG = "{lang}"  # set by the build for this page'
+            cells.append(cell)
+            indices.append(index)
+        notebook.cells = cells
+        return notebook, indices
+
+    def data_files(self) -> list[Path]:
+        """Files the code names (data/keywords.csv...) and the helper modules beside it."""
+        folder = self.path.parent
+        named = {folder / match for cell in self.notebook.cells if cell.cell_type == "code"
+                 for match in _DATA_PATH.findall(cell.source)}
+        helpers = set(folder.glob("*.py"))
+        return sorted(p for p in named | helpers if p.is_file())
+
+
+def load_notebook(path: Path, problems: Problems) -> NotebookSource | None:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+    except (nbformat.reader.NotJSONError, json.JSONDecodeError) as error:
+        line = getattr(error, "lineno", 1)
+        problems.add(path, line, 1, "notebook-invalid",
+                     "this is not a notebook (not valid JSON): open and save it again in Jupyter")
+        return None
+    except Exception as error:  # nbformat raises several kinds for a malformed notebook
+        problems.add(path, 1, 1, "notebook-invalid", f"this notebook cannot be read ({error}): save it again in Jupyter")
+        return None
+    try:
+        nbformat.validate(notebook)
+    except nbformat.ValidationError as error:
+        problems.add(path, 1, 1, "notebook-invalid",
+                     f"this notebook does not follow the notebook format ({error.message}): save it again in Jupyter")
+        return None
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r'\s*"cell_type"\s*:', line)]
+    return NotebookSource(path, notebook, lines)
