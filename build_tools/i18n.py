@@ -24,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "objectives": "What you will be able to do",
         "lessons": "Lessons",
         "quiz": "Self-check quiz",
-        "quiz_intro": "Answer each question for yourself first, then open the answer: it explains why each option is right or wrong.",
+        "quiz_intro": "Answer each question, then check it: the explanation says why each option is right or wrong. Your best score stays on this device.",
         "question": "Question {n}",
         "answer": "Answer and explanations",
         "right_answer": "Right answer",
@@ -47,6 +47,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "untranslated": "This page is not translated into English yet: the text below is the French original.",
         "beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced",
         "overview": "Overview",
+        "quiz_nav": "Quiz",
+        "practice_nav": "Try it and remember",
+        "print_nav": "Print this module",
+        "print_title": "{title} (printable edition)",
+        "print_intro": "The whole module on one page, with the quiz answers, for printing or reading offline.",
+        "quiz_description": "Self-check quiz on {title}: {n} questions, each answer explained.",
+        "practice_description": "An exercise to try {title} on your own company, and the key takeaways.",
+        "mentor_description": "Mentor guide for a {n}-minute session on {title}: agenda, preparation, demo script, questions and pitfalls.",
+        "print_description": "{title}: every lesson, the quiz with its answers and the exercise on one printable page.",
+        "home_description": "Digital skills for company leaders, taught through reverse mentoring: SEO, social media codes and digital strategy.",
+        "progress": "Your progress",
+        "progress_intro": "What you have marked as done and your best quiz scores. This record stays in this browser, on this device: nothing is sent anywhere. Export it to keep a copy or move it.",
+        "progress_description": "Your progress through the curriculum, kept only in this browser.",
+        "needs_js": "This page needs JavaScript, which seems to be off. The lessons themselves work without it.",
+        "self_assessment": "Where to start",
+        "self_assessment_intro": "Rate each statement from 1 (not at all) to 4 (I could explain it to a colleague). The page suggests the learning path to start with. Your answers stay in this browser, on this device.",
+        "self_assessment_description": "A short self-assessment of your digital skills that suggests where to start; answers stay on your device.",
+        "scale": "1 not at all · 2 a little · 3 fairly well · 4 I could explain it",
+        "quiz_question_label": "Question {n}.",
     },
     "fr": {
         "home": "Accueil",
@@ -68,7 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "objectives": "Ce que vous saurez faire",
         "lessons": "Leçons",
         "quiz": "Quiz d'auto-évaluation",
-        "quiz_intro": "Répondez d'abord à chaque question par vous-même, puis ouvrez la réponse : elle explique pourquoi chaque option est juste ou fausse.",
+        "quiz_intro": "Répondez à chaque question, puis vérifiez : l'explication dit pourquoi chaque option est juste ou fausse. Votre meilleur score reste sur cet appareil.",
         "question": "Question {n}",
         "answer": "Réponse et explications",
         "right_answer": "Bonne réponse",
@@ -91,6 +110,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "untranslated": "Cette page n'est pas encore traduite en français : le texte ci-dessous est l'original anglais.",
         "beginner": "Débutant", "intermediate": "Intermédiaire", "advanced": "Avancé",
         "overview": "Présentation",
+        "quiz_nav": "Quiz",
+        "practice_nav": "Mise en pratique",
+        "print_nav": "Imprimer ce module",
+        "print_title": "{title} (version imprimable)",
+        "print_intro": "Tout le module sur une seule page, avec les réponses du quiz, à imprimer ou à lire hors connexion.",
+        "quiz_description": "Quiz d'auto-évaluation sur {title} : {n} questions, chaque réponse expliquée.",
+        "practice_description": "Un exercice pour appliquer {title} à votre entreprise, et les points clés à retenir.",
+        "mentor_description": "Guide du mentor pour une séance de {n} minutes sur {title} : déroulé, préparation, démonstration, questions et pièges.",
+        "print_description": "{title} : toutes les leçons, le quiz avec ses réponses et l'exercice sur une seule page à imprimer.",
+        "home_description": "Les compétences numériques des dirigeants, par le mentorat inversé : SEO, codes des réseaux sociaux et stratégie numérique.",
+        "progress": "Votre progression",
+        "progress_intro": "Ce que vous avez marqué comme lu et vos meilleurs scores aux quiz. Ces données restent dans ce navigateur, sur cet appareil : rien n'est envoyé nulle part. Exportez-les pour en garder une copie ou les transférer.",
+        "progress_description": "Votre progression dans le curriculum, conservée uniquement dans ce navigateur.",
+        "needs_js": "Cette page a besoin de JavaScript, qui semble désactivé. Les leçons, elles, fonctionnent sans.",
+        "self_assessment": "Par où commencer",
+        "self_assessment_intro": "Notez chaque affirmation de 1 (pas du tout) à 4 (je saurais l'expliquer à un collègue). La page vous suggère le parcours par lequel commencer. Vos réponses restent dans ce navigateur, sur cet appareil.",
+        "self_assessment_description": "Une courte auto-évaluation de vos compétences numériques qui suggère par où commencer ; les réponses restent sur votre appareil.",
+        "scale": "1 pas du tout · 2 un peu · 3 plutôt bien · 4 je saurais l'expliquer",
+        "quiz_question_label": "Question {n}.",
     },
 }
 
@@ -121,6 +159,11 @@ COMPETENCES = {
 
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
               "septembre", "octobre", "novembre", "décembre")
+
+
+def colon(lang: str) -> str:
+    """French puts a space before a colon."""
+    return " :" if lang == "fr" else ":"
 
 
 def t(lang: str, key: str, **values: object) -> str:

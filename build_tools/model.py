@@ -138,6 +138,7 @@ class Track(Strict):
     id: Id
     title: Text
     summary: Text
+    self_assessment: list[Text] = []  # statements a reader rates to find where to start
 
 
 class GlossaryEntry(Strict):

@@ -120,7 +120,9 @@ def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookN
     index = 0
     try:
         # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
-        with client.setup_kernel(stderr=subprocess.DEVNULL):
+        # no __pycache__ in notebooks/: the build never writes into the sources
+        environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        with client.setup_kernel(stderr=subprocess.DEVNULL, env=environment):
             for index, cell in enumerate(notebook.cells):
                 client.execute_cell(cell, index)
     except CellExecutionError as error:

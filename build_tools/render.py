@@ -2,19 +2,22 @@
 
 The tree is a value (path -> content) so it can be tested without a site generator; `write_tree`
 puts it on disk, rewriting a file only when its content changed so live reload stays calm.
+Site-wide pages are here; a module's pages are in render_module.py.
 """
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGUAGES
-from .i18n import competence, long_date, t
-from .model import Curriculum, Document, LoadedModule, Text
+import yaml
 
-NavItem = "str | dict[str, list[NavItem] | str]"
+from . import LANGUAGES
+from .i18n import t
+from .model import Curriculum, Document, LoadedModule, Text
 
 
 @dataclass
@@ -24,6 +27,7 @@ class SiteTree:
     nav: list = field(default_factory=list)  # MkDocs nav, titles in this language
     untranslated: list[str] = field(default_factory=list)  # pages shown in the other language
     files: dict[str, bytes] = field(default_factory=dict)  # images beside notebook pages
+    abbreviations: str = ""  # glossary terms as Markdown abbreviations, for tooltips
 
 
 def module_dir(module: LoadedModule) -> str:
@@ -45,12 +49,25 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in text.strip().splitlines())
 
 
-class _Renderer:
+def plain(markdown: str, limit: int = 160) -> str:
+    """Markdown reduced to one line of plain text, cut at a word, for meta descriptions."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>|]|^!!!.*$|^\s*[-\d]+\.?\s", " ", text, flags=re.M)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class Renderer:
+    """Renders one language. Pages record when they fall back to the other language."""
+
     def __init__(self, cur: Curriculum, lang: str, notebook_pages: dict | None = None) -> None:
         self.cur = cur
         self.lang = lang
         self.notebook_pages = notebook_pages or {}
         self.tree = SiteTree(lang)
+
+    # --- helpers used by every page -------------------------------------------------------------
 
     def text(self, value: Text, page: str) -> str:
         if not value.get(self.lang) and page not in self.tree.untranslated:
@@ -64,50 +81,60 @@ class _Renderer:
             return next(iter(documents.values()))
         return documents[self.lang]
 
-    def notice(self, page: str) -> str:
-        return f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self.tree.untranslated else ""
-
-    def add(self, page: str, body: str, title: str | None = None) -> None:
-        head = f"---\ntitle: {_yaml_string(title)}\n---\n\n" if title else ""
-        self.tree.pages[page] = head + self.notice(page) + body.strip() + "\n"
-
-    # --- pages --------------------------------------------------------------------------------
-
-    def render(self) -> SiteTree:
-        lang = self.lang
-        tracks_nav = ["paths/index.md"]
-        for track in self.cur.tracks:
-            modules = self.cur.track_modules(track.id)
-            track_nav: list = [f"paths/{track.id}.md"]
-            for module in modules:
-                track_nav.append({self.text(module.model.title, ""): self.module(module)})
-            self.track_page(track, modules)
-            tracks_nav.append({track.title.best(lang): track_nav})
-        self.paths_page()
-        mentors_nav = ["mentors/index.md"] + [self.mentor_guide(m) for m in self.ordered_modules()]
-        self.mentors_index()
-        self.glossary_page()
-        home = self.home_page()
-        self.tree.nav = [{t(lang, "home"): home}, {t(lang, "paths"): tracks_nav},
-                         {t(lang, "mentor_guides"): mentors_nav}, {t(lang, "glossary"): "glossary.md"}]
-        for name, document in sorted(self.cur.docs.get(lang, {}).items()):
-            if name != "index":
-                self.tree.pages[f"{name}.md"] = document.text
-                self.tree.nav.append({document.title or name: f"{name}.md"})
-        return self.tree
+    def add(self, page: str, body: str, meta: dict | None = None) -> None:
+        """Adds a page; `meta` becomes its front matter (description, schema type...)."""
+        head = ""
+        if meta:
+            head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+        notice = (f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self.tree.untranslated else "")
+        self.tree.pages[page] = head + notice + body.strip() + "\n"
 
     def ordered_modules(self) -> list[LoadedModule]:
         return [m for track in self.cur.tracks for m in self.cur.track_modules(track.id)]
 
-    def home_page(self) -> str:
+    # --- the whole site ----------------------------------------------------------------------------
+
+    def render(self) -> SiteTree:
+        from .render_module import ModulePages
+
+        lang = self.lang
+        tracks_nav: list = ["paths/index.md"]
+        for track in self.cur.tracks:
+            modules = self.cur.track_modules(track.id)
+            track_nav: list = [f"paths/{track.id}.md"]
+            for module in modules:
+                track_nav.append({self.text(module.model.title, ""): ModulePages(self, module).render()})
+            self.track_page(track, modules)
+            tracks_nav.append({track.title.best(lang): track_nav})
+        self.paths_page()
+        mentors_nav = ["mentors/index.md"] + [mentor_page(m) for m in self.ordered_modules()
+                                             if m.model.mentor_guide and m.mentor_guide]
+        self.mentors_index()
+        self.glossary_page()
+        self.progress_page()
+        self.self_assessment_page()
+        self.home_page()
+        self.tree.abbreviations = self.abbreviations()
+        self.tree.nav = [{t(lang, "home"): "index.md"}, {t(lang, "self_assessment"): "self-assessment.md"},
+                         {t(lang, "paths"): tracks_nav}, {t(lang, "mentor_guides"): mentors_nav},
+                         {t(lang, "glossary"): "glossary.md"}, {t(lang, "progress"): "progress.md"}]
+        for name, document in sorted(self.cur.docs.get(lang, {}).items()):
+            if name != "index":
+                first = next((p for p in document.body.split("\n\n") if p.strip() and not p.startswith("#")), "")
+                self.add(f"{name}.md", document.text, {"description": plain(first)})
+                self.tree.nav.append({document.title or name: f"{name}.md"})
+        return self.tree
+
+    def home_page(self) -> None:
         page = "index.md"
         intro = self.cur.docs.get(self.lang, {}).get("index")
-        lines = [intro.text.strip() if intro else f"# {t(self.lang, 'home')}", "", f"## {t(self.lang, 'paths')}", ""]
+        lines = [intro.text.strip() if intro else f"# {t(self.lang, 'home')}", "",
+                 f"## {t(self.lang, 'paths')}", ""]
         for track in self.cur.tracks:
             lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}.md')}): "
                          f"{track.summary.best(self.lang).strip()}")
-        self.tree.pages[page] = "\n".join(lines) + "\n"
-        return page
+        lines += ["", f"[{t(self.lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}"]
+        self.add(page, "\n".join(lines), {"description": t(self.lang, "home_description")})
 
     def paths_page(self) -> None:
         page = "paths/index.md"
@@ -117,9 +144,9 @@ class _Renderer:
                       track.summary.best(self.lang).strip(), ""]
             for module in self.cur.track_modules(track.id):
                 lines.append(f"1. [{self.text(module.model.title, page)}]"
-                             f"({link(page, module_dir(module) + '/index.md')})")
+                             f"({link(page, module_dir(module) + '/index.md')}) {progress_mark(module)}")
             lines.append("")
-        self.add(page, "\n".join(lines))
+        self.add(page, "\n".join(lines), {"description": plain(t(self.lang, "paths_intro"))})
 
     def track_page(self, track, modules: list[LoadedModule]) -> None:
         page = f"paths/{track.id}.md"
@@ -127,118 +154,11 @@ class _Renderer:
                  f"## {t(self.lang, 'modules')}", ""]
         for number, module in enumerate(modules, 1):
             m = module.model
-            lines += [f"### {number}. [{self.text(m.title, page)}]({link(page, module_dir(module) + '/index.md')})", "",
-                      self.text(m.summary, page), "",
-                      f"*{t(self.lang, m.level)} · {t(self.lang, 'minutes', n=m.duration_minutes)}*", ""]
-        self.add(page, "\n".join(lines))
-
-    def module(self, module: LoadedModule) -> list:
-        """Writes the module's pages and returns its navigation."""
-        base = module_dir(module)
-        nav = [f"{base}/index.md"]
-        for lesson in module.lessons:
-            page = f"{base}/{lesson.slug}.md"
-            document = self.document(lesson.documents, page)
-            if lesson.notebook is not None:
-                converted = self.notebook_pages[(lesson.notebook.path, self.lang)]
-                document = Document(lesson.notebook.path, converted.markdown)
-                for name, data in converted.images.items():
-                    self.tree.files[f"{base}/{name}"] = data
-            facts = (f"*{t(self.lang, 'read_minutes', n=document.reading_minutes)} · "
-                     f"{t(self.lang, 'last_reviewed')} : " if self.lang == "fr" else
-                     f"*{t(self.lang, 'read_minutes', n=document.reading_minutes)} · {t(self.lang, 'last_reviewed')}: ")
-            facts += f"{long_date(self.lang, module.model.last_reviewed)}*"
-            self.add(page, f"# {document.title}\n\n{facts}\n\n{document.body}")
-            nav.append(page)
-        self.quiz(module)
-        self.practice(module)
-        self.overview(module)
-        return nav + [f"{base}/quiz.md", f"{base}/practice.md"]
-
-    def overview(self, module: LoadedModule) -> None:
-        m, lang = module.model, self.lang
-        page = f"{module_dir(module)}/index.md"
-        colon = " :" if lang == "fr" else ":"
-        prerequisites = [self.cur.module(p) for p in m.prerequisites]
-        prerequisite_links = ", ".join(f"[{self.text(p.model.title, page)}]({link(page, module_dir(p) + '/index.md')})"
-                                       for p in prerequisites if p) or t(lang, "none")
-        lines = [f"# {self.text(m.title, page)}", "", self.text(m.summary, page), "",
-                 f"| | |", "|---|---|",
-                 f"| {t(lang, 'level')} | {t(lang, m.level)} |",
-                 f"| {t(lang, 'time')} | {t(lang, 'minutes', n=m.duration_minutes)} |",
-                 f"| {t(lang, 'prerequisites')} | {prerequisite_links} |",
-                 f"| {t(lang, 'competences')} | {'<br>'.join(competence(lang, c) for c in m.competences)} |",
-                 f"| {t(lang, 'last_reviewed')} | {long_date(lang, m.last_reviewed)} |", "",
-                 f"## {t(lang, 'objectives')}", ""]
-        lines += [f"- {self.text(o.text, page)}" for o in m.objectives]
-        lines += ["", f"## {t(lang, 'lessons')}", ""]
-        for lesson in module.lessons:
-            document = lesson.document(lang)
-            lines.append(f"1. [{document.title}]({lesson.slug}.md) "
-                         f"({t(lang, 'read_minutes', n=document.reading_minutes)})")
-        lines.append(f"1. [{t(lang, 'quiz')}](quiz.md)")
-        lines.append(f"1. [{self.text(m.exercise.title, page)}](practice.md)")
-        if m.glossary:
-            lines += ["", f"## {t(lang, 'terms')}", ""]
-            for term_id in m.glossary:
-                entry = self.cur.glossary.get(term_id)
-                if entry:
-                    lines.append(f"- [{entry.term.best(lang)}]({link(page, 'glossary.md#' + term_id)})")
-        lines += ["", f"## {t(lang, 'sources')}", ""]
-        lines += [f"- {s.publisher}, *{s.title}*, {s.year}. <{s.url}>" for s in m.sources]
-        if m.mentor_guide:
-            lines += ["", f"## {t(lang, 'for_mentor')}", "",
-                      f"[{t(lang, 'mentor_guide_link')}]({link(page, mentor_page(module))})"]
-        self.add(page, "\n".join(lines), title=None)
-        del colon
-
-    def quiz(self, module: LoadedModule) -> None:
-        m, lang = module.model, self.lang
-        page = f"{module_dir(module)}/quiz.md"
-        lines = [f"# {t(lang, 'quiz')} : {self.text(m.title, page)}" if lang == "fr"
-                 else f"# {t(lang, 'quiz')}: {self.text(m.title, page)}", "", t(lang, "quiz_intro"), ""]
-        for number, question in enumerate(m.quiz, 1):
-            lines += [f"## {t(lang, 'question', n=number)}", "", self.text(question.question, page), ""]
-            lines += [f"- **{o.id}.** {self.text(o.text, page)}" for o in question.options]
-            right = ", ".join(question.answer)
-            details = [f"**{t(lang, 'right_answer')}{' :' if lang == 'fr' else ':'} {right}**", ""]
-            for option in question.options:
-                verdict = t(lang, "right") if option.id in question.answer else t(lang, "wrong")
-                explanation = self.text(option.explanation, page) if option.explanation else ""
-                details.append(f"- **{option.id}.** *{verdict}.* {explanation}")
-            lines += ["", f'??? question "{t(lang, "answer")}"', "", indent("\n".join(details)), ""]
-        self.add(page, "\n".join(lines))
-
-    def practice(self, module: LoadedModule) -> None:
-        m, lang = module.model, self.lang
-        page = f"{module_dir(module)}/practice.md"
-        lines = [f"# {self.text(m.exercise.title, page)}", "", self.text(m.exercise.instructions, page), "",
-                 f"## {t(lang, 'takeaways')}", ""]
-        lines += [f"- {self.text(takeaway, page)}" for takeaway in m.takeaways]
-        self.add(page, "\n".join(lines), title=None)
-
-    def mentor_guide(self, module: LoadedModule) -> str:
-        page = mentor_page(module)
-        guide, lang = module.model.mentor_guide, self.lang
-        if guide is None or not module.mentor_guide:
-            return page
-        document = self.document(module.mentor_guide, page)
-        colon = " :" if lang == "fr" else ":"
-        lines = [f"# {document.title}", "",
-                 f"{t(lang, 'module_link')}{colon} [{self.text(module.model.title, page)}]"
-                 f"({link(page, module_dir(module) + '/index.md')})", "",
-                 f"**{t(lang, 'session')}{colon}** {t(lang, 'minutes', n=guide.session_minutes)}", "",
-                 f"## {t(lang, 'preparation')}", ""]
-        lines += [f"- [ ] {self.text(item, page)}" for item in guide.preparation]
-        lines += ["", f"## {t(lang, 'agenda')}", "",
-                  f"| {t(lang, 'start')} | {t(lang, 'time')} | {t(lang, 'activity')} |", "|---|---|---|"]
-        start = 0
-        for item in guide.agenda:
-            lines.append(f"| {start // 60}:{start % 60:02d} | {item.minutes} min | {self.text(item.activity, page)} |")
-            start += item.minutes
-        lines += ["", document.body]
-        self.add(page, "\n".join(lines))
-        return page
+            lines += [f"### {number}. [{self.text(m.title, page)}]({link(page, module_dir(module) + '/index.md')})",
+                      "", self.text(m.summary, page), "",
+                      f"*{t(self.lang, m.level)} · {t(self.lang, 'minutes', n=m.duration_minutes)}* "
+                      f"{progress_mark(module)}", ""]
+        self.add(page, "\n".join(lines), {"description": plain(self.text(track.summary, page))})
 
     def mentors_index(self) -> None:
         page = "mentors/index.md"
@@ -249,7 +169,7 @@ class _Renderer:
                 lines += [f"## {track.title.best(self.lang)}", ""]
                 lines += [f"- [{self.text(m.model.title, page)}]({link(page, mentor_page(m))})" for m in modules]
                 lines.append("")
-        self.add(page, "\n".join(lines))
+        self.add(page, "\n".join(lines), {"description": plain(t(self.lang, "mentors_intro"))})
 
     def glossary_page(self) -> None:
         page, lang = "glossary.md", self.lang
@@ -258,23 +178,80 @@ class _Renderer:
             for term in module.model.glossary:
                 users.setdefault(term, []).append(module)
         lines = [f"# {t(lang, 'glossary')}", "", t(lang, "glossary_intro"), ""]
-        colon = " :" if lang == "fr" else ":"
         for term_id, entry in sorted(self.cur.glossary.items(), key=lambda item: item[1].term.best(lang).casefold()):
             lines += [f"## {self.text(entry.term, page)} {{#{term_id}}}", "", self.text(entry.definition, page), ""]
             if term_id in users:
                 used = ", ".join(f"[{self.text(m.model.title, page)}]({link(page, module_dir(m) + '/index.md')})"
                                  for m in users[term_id])
-                lines += [f"*{t(lang, 'used_in')}{colon}* {used}", ""]
-        self.add(page, "\n".join(lines))
+                lines += [f"*{t(lang, 'used_in')}{' :' if lang == 'fr' else ':'}* {used}", ""]
+        self.add(page, "\n".join(lines), {"description": plain(t(lang, "glossary_intro"))})
+
+    def abbreviations(self) -> str:
+        """`*[Term]: definition` for every glossary term, so lessons show it as a tooltip."""
+        lines = []
+        for entry in self.cur.glossary.values():
+            definition = plain(entry.definition.best(self.lang), limit=300).replace("]", ")")
+            for form in surface_forms(entry.term.best(self.lang)):
+                lines.append(f"*[{form}]: {definition}")
+        return "\n".join(sorted(set(lines))) + "\n"
+
+    def progress_page(self) -> None:
+        page, lang = "progress.md", self.lang
+        lines = [f"# {t(lang, 'progress')}", "", t(lang, "progress_intro"), "",
+                 f'<div class="rm-progress" data-lang="{lang}" markdown>', "",
+                 f'<p class="rm-needs-js">{html.escape(t(lang, "needs_js"))}</p>', ""]
+        for track in self.cur.tracks:
+            modules = self.cur.track_modules(track.id)
+            if modules:
+                lines += [f"## {track.title.best(lang)}", ""]
+                lines += [f"- [{self.text(m.model.title, page)}]({link(page, module_dir(m) + '/index.md')}) "
+                          f"{progress_mark(m)}" for m in modules]
+                lines.append("")
+        lines += ["</div>", ""]
+        self.add(page, "\n".join(lines), {"description": t(lang, "progress_description")})
+
+    def self_assessment_page(self) -> None:
+        page, lang = "self-assessment.md", self.lang
+        lines = [f"# {t(lang, 'self_assessment')}", "", t(lang, "self_assessment_intro"), "",
+                 f'<form class="rm-assessment" data-lang="{lang}" markdown>', "",
+                 f'<p class="rm-needs-js">{html.escape(t(lang, "needs_js"))}</p>', ""]
+        for track in self.cur.tracks:
+            if not track.self_assessment:
+                continue
+            href = link(page, f"paths/{track.id}.md")
+            lines += [f'<fieldset class="rm-assessment__track" data-track="{track.id}" markdown>',
+                      f"<legend>{html.escape(track.title.best(lang))}</legend>",
+                      f'<p class="rm-assessment__path" markdown="span">[{track.title.best(lang)}]({href})</p>']
+            for number, statement in enumerate(track.self_assessment, 1):
+                name = f"{track.id}-{number}"
+                lines.append(f'<div class="rm-assessment__item" role="radiogroup" aria-labelledby="{name}-label">')
+                lines.append(f'<p id="{name}-label">{html.escape(self.text(statement, page))}</p>')
+                lines.append('<p class="rm-assessment__scale">' + " ".join(
+                    f'<label><input type="radio" name="{name}" value="{score}"> {score}</label>' for score in range(1, 5))
+                    + "</p>")
+                lines.append("</div>")
+            lines += ["</fieldset>", ""]
+        lines += [f'<p class="rm-assessment__legend">{html.escape(t(lang, "scale"))}</p>',
+                  '<div class="rm-assessment__result" role="status" aria-live="polite"></div>', "</form>", ""]
+        self.add(page, "\n".join(lines), {"description": t(lang, "self_assessment_description")})
 
 
-def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def progress_mark(module: LoadedModule) -> str:
+    """An empty span that the browser fills with what the reader has done in this module."""
+    lessons = " ".join(f"{module.id}/{lesson.slug}" for lesson in module.lessons)
+    return f'<span class="rm-module-progress" data-module="{module.id}" data-lessons="{lessons}"></span>'
+
+
+def surface_forms(term: str) -> list[str]:
+    """'Hashtag (mot-dièse)' is written 'Hashtag' or 'mot-dièse' in lessons."""
+    match = re.match(r"^(.*?)\s*\((.+)\)\s*$", term)
+    forms = [match.group(1), match.group(2)] if match else [term]
+    return [form.strip() for form in forms if len(form.strip()) > 2]
 
 
 def render_site(cur: Curriculum, notebook_pages: dict | None = None) -> dict[str, SiteTree]:
     """One tree per language; `notebook_pages` maps (notebook path, lang) to its converted page."""
-    return {lang: _Renderer(cur, lang, notebook_pages).render() for lang in LANGUAGES}
+    return {lang: Renderer(cur, lang, notebook_pages).render() for lang in LANGUAGES}
 
 
 def write_tree(tree: SiteTree, destination: Path, assets: Path | None = None) -> int:

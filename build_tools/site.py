@@ -52,6 +52,7 @@ def build_site(root: Path, output: Path | None = None) -> BuildResult:
     curriculum, trees = compile_curriculum(root)
     for lang, tree in trees.items():
         write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
+        _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
     try:
@@ -74,12 +75,22 @@ def _build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
                              site_dir=str(site_dir), nav=nav, strict=True)
         config["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
         config.theme["language"] = lang
+        # glossary tooltips: every page gets the language's abbreviations appended
+        config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
+        config["mdx_configs"]["pymdownx.snippets"] = {
+            "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
         mkdocs_build(config)
     except (Abort, ConfigurationError) as error:
         details = [f"  {message}" for message in collector.messages] or [f"  {error}"]
         raise BuildFailed([f"site ({lang}): MkDocs stopped the build:"] + details) from None
     finally:
         logger.removeHandler(collector)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _replace(staging: Path, output: Path) -> None:

@@ -9,7 +9,8 @@ from build_tools.render import write_tree
 EXPECTED_PAGES = {
     "index.md", "paths/index.md", "paths/alpha.md", "glossary.md", "mentors/index.md",
     "mentors/alpha-basics.md", "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
-    "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md",
+    "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md", "modules/alpha-basics/print.md",
+    "progress.md", "self-assessment.md",
 }
 
 
@@ -22,23 +23,36 @@ def test_both_languages_have_the_same_pages(curriculum_root: Path) -> None:
 def test_navigation_follows_the_learning_path(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     nav = trees["fr"].nav
-    assert [next(iter(item)) for item in nav] == ["Accueil", "Parcours", "Guides du mentor", "Glossaire"]
-    paths = nav[1]["Parcours"]
+    assert [next(iter(item)) for item in nav] == ["Accueil", "Par où commencer", "Parcours", "Guides du mentor",
+                                                  "Glossaire", "Votre progression"]
+    paths = nav[2]["Parcours"]
     assert paths[0] == "paths/index.md"
     assert paths[1] == {"Parcours alpha": ["paths/alpha.md", {"Les bases alpha": [
         "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
-        "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md"]}]}
+        {"Quiz": "modules/alpha-basics/quiz.md"}, {"Mise en pratique": "modules/alpha-basics/practice.md"},
+        {"Imprimer ce module": "modules/alpha-basics/print.md"}]}]}
 
 
-def test_quiz_hides_answers_and_explains_every_option(curriculum_root: Path) -> None:
+def test_quiz_is_a_form_with_answers_in_a_details_block(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     quiz = trees["en"].pages["modules/alpha-basics/quiz.md"]
-    question, answer = quiz.split('??? question "Answer and explanations"')
-    assert "- **a.** The first letter." in question and "Right." not in question
+    question, answer = quiz.split('<details class="rm-answers" markdown>')
+    assert '<form class="rm-question" data-question="q-one" data-answer="a" markdown>' in question
+    assert '<input type="radio" name="alpha-basics--q-one" value="a"> **a.** The first letter.</label>' in question
+    assert "Right." not in question
     assert "**Right answer: a**" in answer
-    assert "- **a.** *Right.* Right." in answer and "- **b.** *Wrong.* Wrong." in answer
+    assert '<li data-option="a" data-right="true" markdown="span">**a.** *Right.* Right.</li>' in answer
+    assert '<li data-option="b" data-right="false" markdown="span">**b.** *Wrong.* Wrong.</li>' in answer
     fr = trees["fr"].pages["modules/alpha-basics/quiz.md"]
     assert "**Bonne réponse : a**" in fr and "*Faux.* Faux." in fr
+
+
+def test_questions_with_several_answers_use_checkboxes(curriculum_root: Path) -> None:
+    yml = curriculum_root / "modules/alpha/alpha-basics/module.yml"
+    yml.write_text(yml.read_text().replace("answer: a", "answer: [a, b]"))
+    _, trees = compile_curriculum(curriculum_root)
+    quiz = trees["en"].pages["modules/alpha-basics/quiz.md"]
+    assert 'data-answer="a b"' in quiz and quiz.count('type="checkbox"') == 2
 
 
 def test_module_and_mentor_guide_link_to_each_other(curriculum_root: Path) -> None:
@@ -48,7 +62,7 @@ def test_module_and_mentor_guide_link_to_each_other(curriculum_root: Path) -> No
     assert "(../../mentors/alpha-basics.md)" in overview
     assert "(../modules/alpha-basics/index.md)" in guide
     assert "| 0:00 | 20 min | Check-in. |" in guide and "| 0:20 | 40 min | Demo. |" in guide
-    assert "- [ ] Bring a laptop." in guide
+    assert '<li markdown="span">Bring a laptop.</li>' in guide
 
 
 def test_overview_lists_objectives_lessons_terms_and_sources(curriculum_root: Path) -> None:
@@ -84,8 +98,38 @@ def test_write_tree_rewrites_only_what_changed_and_removes_stale_files(curriculu
     _, trees = compile_curriculum(curriculum_root)
     out = tmp_path / "src"
     assert write_tree(trees["en"], out) == len(EXPECTED_PAGES)
+    assert len(EXPECTED_PAGES) == 13
     assert write_tree(trees["en"], out) == 0
     (out / "stale.md").write_text("old")
     trees["en"].pages["index.md"] += "more\n"
     assert write_tree(trees["en"], out) == 2
     assert not (out / "stale.md").exists()
+
+
+def test_pages_carry_a_description_and_lessons_a_progress_marker(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    lesson = trees["en"].pages["modules/alpha-basics/first.md"]
+    assert lesson.startswith("---\n") and "schema: LearningResource" in lesson
+    assert "description: Search engines read pages" in lesson
+    assert '<div class="rm-lesson-done" data-lesson="alpha-basics/first" data-module="alpha-basics"></div>' in lesson
+    overview = trees["fr"].pages["modules/alpha-basics/index.md"]
+    assert "schema: Course" in overview and "description: Ce qu'est alpha." in overview
+    track = trees["en"].pages["paths/alpha.md"]
+    assert 'data-module="alpha-basics" data-lessons="alpha-basics/first"' in track
+    descriptions = [page.split("description: ")[1].split("\n")[0] for page in trees["en"].pages.values()
+                    if "description: " in page]
+    assert len(descriptions) == len(trees["en"].pages) == len(set(descriptions)) + 0
+
+
+def test_the_printable_edition_holds_every_lesson_and_the_answers(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    printable = trees["en"].pages["modules/alpha-basics/print.md"]
+    assert "## First lesson" in printable and "### Section" in printable
+    assert "**Right answer: a**" in printable and "## Try it: Alpha basics" not in printable
+    assert "## Key takeaways" in printable and "- Alpha comes first." in printable
+
+
+def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    assert trees["en"].abbreviations == "*[Crawler]: A program that fetches pages.\n"
+    assert "*[Robot d'exploration]: Un programme qui récupère des pages." in trees["fr"].abbreviations
