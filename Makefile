@@ -5,12 +5,14 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check test lab bench-notebooks clean
+.PHONY: serve site check test audit lab bench-notebooks clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) --require-hashes -r requirements.lock
 	$(PIP) --no-deps -e .
+	# front-end files the build copies into the site (the offline edition's iframe-worker shim)
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -25,6 +27,11 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Lighthouse scores (performance, accessibility, best practices, SEO) of four page types
+audit: $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python benchmarks/audit.py
+
 # JupyterLab on notebooks/, with the same kernel the build uses
 lab: $(STAMP)
 	$(PIP) --require-hashes -r requirements-lab.lock
@@ -36,4 +43,4 @@ bench-notebooks: $(STAMP)
 	$(BIN)/python benchmarks/notebooks.py
 
 clean:
-	rm -rf build site $(VENV)
+	rm -rf build site $(VENV) node_modules

@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "A short self-assessment of your digital skills that suggests where to start; answers stay on your device.",
         "scale": "1 not at all · 2 a little · 3 fairly well · 4 I could explain it",
         "quiz_question_label": "Question {n}.",
+        "offline": "Reading on a train or a plane? Download the offline edition (zip, open index.html from the folder; search works too).",
     },
     "fr": {
         "home": "Accueil",
@@ -129,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "Une courte auto-évaluation de vos compétences numériques qui suggère par où commencer ; les réponses restent sur votre appareil.",
         "scale": "1 pas du tout · 2 un peu · 3 plutôt bien · 4 je saurais l'expliquer",
         "quiz_question_label": "Question {n}.",
+        "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip ; ouvrez index.html dans le dossier, la recherche fonctionne aussi).",
     },
 }
 

@@ -133,7 +133,10 @@ class Renderer:
         for track in self.cur.tracks:
             lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}.md')}): "
                          f"{track.summary.best(self.lang).strip()}")
-        lines += ["", f"[{t(self.lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}"]
+        lines += ["", f"[{t(self.lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}", "",
+                  # raw HTML: the zip is added beside the site after MkDocs has checked the links
+                  f'<p class="rm-offline"><a href="downloads/curriculum-offline-{self.lang}.zip" download>'
+                  f"{html.escape(t(self.lang, 'offline'))}</a></p>"]
         self.add(page, "\n".join(lines), {"description": t(self.lang, "home_description")})
 
     def paths_page(self) -> None:

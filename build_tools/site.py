@@ -24,7 +24,10 @@ from .pipeline import BuildFailed, compile_curriculum  # noqa: E402
 from .render import write_tree  # noqa: E402
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
+DOWNLOADS = "downloads"
+SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+SITE_NAMES = {"en": "Reverse mentoring curriculum", "fr": "Curriculum de mentorat inversé"}
 
 
 @dataclass
@@ -58,6 +61,7 @@ def build_site(root: Path, output: Path | None = None) -> BuildResult:
     try:
         for lang, tree in trees.items():
             _build_language(root, lang, tree.nav, staging / lang)
+            _build_offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         _replace(staging, output)
     finally:
@@ -66,25 +70,83 @@ def build_site(root: Path, output: Path | None = None) -> BuildResult:
                        {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
 
 
-def _build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
+def _language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: list | None = None):
+    overrides = {"plugins": plugins} if plugins is not None else {}
+    config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build" / "src" / lang),
+                         site_dir=str(site_dir), nav=nav, strict=True, **overrides)
+    site_root = config["site_url"].rstrip("/") + "/"
+    config["site_url"] = f"{site_root}{lang}/"
+    config["extra"]["site_root"] = site_root
+    config["site_name"] = SITE_NAMES[lang]
+    config.theme["language"] = lang
+    # glossary tooltips: every page gets the language's abbreviations appended
+    config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
+    config["mdx_configs"]["pymdownx.snippets"] = {
+        "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
+    return config
+
+
+def _run_mkdocs(config, what: str) -> None:
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build" / "src" / lang),
-                             site_dir=str(site_dir), nav=nav, strict=True)
-        config["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
-        config.theme["language"] = lang
-        # glossary tooltips: every page gets the language's abbreviations appended
-        config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
-        config["mdx_configs"]["pymdownx.snippets"] = {
-            "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
-        mkdocs_build(config)
+        # what the `mkdocs build` command does around a build: plugins start their thread pools here
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as error:
         details = [f"  {message}" for message in collector.messages] or [f"  {error}"]
-        raise BuildFailed([f"site ({lang}): MkDocs stopped the build:"] + details) from None
+        raise BuildFailed([f"{what}: MkDocs stopped the build:"] + details) from None
     finally:
         logger.removeHandler(collector)
+
+
+def _fill_social_font_cache(root: Path) -> None:
+    """The social plugin downloads its font from Google Fonts unless its cache holds it: we fill
+    the cache with the DejaVu fonts that matplotlib ships, so the build asks no one for anything."""
+    import matplotlib
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    cache = root / "build" / "cache" / "social" / "fonts" / "DejaVu Sans"
+    for style, name in (("Regular", "DejaVuSans.ttf"), ("Bold", "DejaVuSans-Bold.ttf")):
+        target = cache / f"{style}.ttf"
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(fonts / name, target)
+
+
+def _build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
+    _fill_social_font_cache(root)
+    try:
+        config = _language_config(root, lang, nav, site_dir)
+    except ConfigurationError as error:
+        raise BuildFailed([f"mkdocs.yml: {error}"]) from None
+    _run_mkdocs(config, f"site ({lang})")
+
+
+def _build_offline_edition(root: Path, lang: str, nav: list, downloads: Path) -> None:
+    """A zip of the site that works opened from disk, search included (Material's offline plugin).
+
+    The plugin would load its iframe-worker shim from a CDN; we serve the copy npm installed.
+    """
+    candidates = [folder / "node_modules" / "iframe-worker" / "shim" / "index.js"
+                  for folder in (root, Path(__file__).resolve().parents[1])]
+    shim = next((path for path in candidates if path.is_file()), None)
+    if shim is None:
+        raise BuildFailed(["node_modules/iframe-worker/shim/index.js is missing: run `npm ci` (the Makefile does it)"])
+    with tempfile.TemporaryDirectory(prefix="offline-") as folder:
+        site_dir = Path(folder) / f"curriculum-{lang}"
+        config = _language_config(root, lang, nav, site_dir, plugins=["search", "offline"])
+        config["extra"]["polyfills"] = [SHIM_PATH]
+        _run_mkdocs(config, f"offline edition ({lang})")
+        (site_dir / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shim, site_dir / SHIM_PATH)
+        downloads.mkdir(parents=True, exist_ok=True)
+        shutil.make_archive(str(downloads / f"curriculum-offline-{lang}"), "zip", root_dir=folder,
+                            base_dir=site_dir.name)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
