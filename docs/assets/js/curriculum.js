@@ -266,8 +266,18 @@
 
   /* --- start on every page ---------------------------------------------------------------------- */
 
+  /* The language switcher links straight to this page's twin (both trees share their paths).
+     Material's own handler would look the page up in the sitemap and, when the site is served
+     under another address than site_url, send the reader to the home page instead. */
+  function keepSwitcherLinks() {
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function (event) { event.stopPropagation(); });
+    });
+  }
+
   function start() {
     document.documentElement.classList.add("rm-has-js");
+    keepSwitcherLinks();
     document.querySelectorAll(".rm-quiz").forEach(setupQuiz);
     document.querySelectorAll(".rm-lesson-done").forEach(setupLessonDone);
     document.querySelectorAll(".rm-progress").forEach(setupProgressPage);
