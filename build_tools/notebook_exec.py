@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+import threading
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -156,6 +157,13 @@ def run_notebooks(requests: list[tuple[NotebookSource, str]], root: Path, cache:
                   jobs: int | None = None) -> dict[tuple[Path, str], Executed]:
     """Executes each (notebook, language) at most once, in parallel, reusing the cache."""
     unique = {(source.path, lang): source for source, lang in requests}
+    lock = threading.Lock()
+    say = report
+
+    def report(line: str) -> None:  # one whole line at a time from the worker threads
+        with lock:
+            say(line)
+
     results: dict[tuple[Path, str], Executed] = {}
     failures: list[str] = []
 

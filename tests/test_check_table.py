@@ -210,3 +210,12 @@ def test_all_problems_are_listed_not_just_the_first(curriculum_root: Path) -> No
     assert code == 1
     assert [p["rule"] for p in problems].count("duplicate-key") == 2
     assert {p["rule"] for p in problems} >= {"unknown-field", "docs-page-untranslated"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_authors_guide_explains_every_rule(lang: str) -> None:
+    from fixture import REPO
+
+    guide = (REPO / "docs" / lang / "contribute.md").read_text(encoding="utf-8")
+    missing = [rule for rule in all_rule_ids() if f"`{rule}`" not in guide]
+    assert missing == []

@@ -32,8 +32,8 @@ def test_each_language_gets_its_cells_and_its_labels(curriculum_root: Path) -> N
     trees, _ = build(curriculum_root)
     fr = trees["fr"].pages["modules/alpha-basics/tiny.md"]
     en = trees["en"].pages["modules/alpha-basics/tiny.md"]
-    assert fr.startswith("# Leçon chiffrée") and "Nous comptons les lignes." in fr and "Numbers lesson" not in fr
-    assert en.startswith("# Numbers lesson") and "Leçon" not in en
+    assert "\n# Leçon chiffrée\n" in fr and "Nous comptons les lignes." in fr and "Numbers lesson" not in fr
+    assert "\n# Numbers lesson\n" in en and "Leçon" not in en
     assert "Lignes counted" in fr and "Rows counted" in en
     assert "print(" not in fr, "code cells are hidden from readers"
 

@@ -275,9 +275,19 @@
     });
   }
 
+  /* Material's search is a dialog without a name; screen readers announce it by its field's label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var field = document.querySelector(".md-search__input");
+    if (dialog && field && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", field.getAttribute("aria-label") || "Search");
+    }
+  }
+
   function start() {
     document.documentElement.classList.add("rm-has-js");
     keepSwitcherLinks();
+    nameSearchDialog();
     document.querySelectorAll(".rm-quiz").forEach(setupQuiz);
     document.querySelectorAll(".rm-lesson-done").forEach(setupLessonDone);
     document.querySelectorAll(".rm-progress").forEach(setupProgressPage);
