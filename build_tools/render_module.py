@@ -111,8 +111,10 @@ class ModulePages:
         for number, question in enumerate(self.m.quiz, 1):
             lines += self.question_form(number, question, page)
         lines += ['<div class="rm-quiz__score" role="status" aria-live="polite"></div>', "", "</div>"]
-        self.r.add(page, "\n".join(lines), {"description": t(self.lang, "quiz_description",
-                                                               title=self.r.text(self.m.title, page), n=len(self.m.quiz))})
+        # the navigation says "Quiz"; the page's <title> says which module's quiz
+        self.r.add(page, "\n".join(lines), {"title": self.quiz_title(page),
+                                            "description": t(self.lang, "quiz_description",
+                                                             title=self.r.text(self.m.title, page), n=len(self.m.quiz))})
 
     def question_form(self, number: int, question: Question, page: str) -> list[str]:
         """A fieldset the reader answers (radio, or checkboxes when several are right), then the
@@ -152,15 +154,18 @@ class ModulePages:
     def practice_page(self) -> None:
         m, r, lang = self.m, self.r, self.lang
         page = f"{self.base}/practice.md"
-        lines = [f"# {r.text(m.exercise.title, page)}{colon(lang)} {r.text(m.title, page)}", "",
+        title = f"{r.text(m.exercise.title, page)}{colon(lang)} {r.text(m.title, page)}"
+        lines = [f"# {title}", "",
                  r.text(m.exercise.instructions, page), "", f"## {t(lang, 'takeaways')}", ""]
         lines += [f"- {r.text(takeaway, page)}" for takeaway in m.takeaways]
-        r.add(page, "\n".join(lines), {"description": t(lang, "practice_description", title=r.text(m.title, page))})
+        r.add(page, "\n".join(lines), {"title": title,
+                                       "description": t(lang, "practice_description", title=r.text(m.title, page))})
 
     def print_page(self, lessons: list[tuple[Lesson, Document]]) -> None:
         m, r, lang = self.m, self.r, self.lang
         page = f"{self.base}/print.md"
-        lines = [f"# {t(lang, 'print_title', title=r.text(m.title, page))}", "", f"*{t(lang, 'print_intro')}*", "",
+        title = t(lang, "print_title", title=r.text(m.title, page))
+        lines = [f"# {title}", "", f"*{t(lang, 'print_intro')}*", "",
                  r.text(m.summary, page), "", f"## {t(lang, 'objectives')}", ""]
         lines += [f"- {r.text(o.text, page)}" for o in m.objectives]
         for _, document in lessons:
@@ -175,8 +180,8 @@ class ModulePages:
         lines += [f"- {r.text(takeaway, page)}" for takeaway in m.takeaways]
         lines += ["", f"## {t(lang, 'sources')}", ""]
         lines += [f"- {s.publisher}, *{s.title}*, {s.year}. <{s.url}>" for s in m.sources]
-        r.add(page, "\n".join(lines), {"description": t(lang, "print_description", title=r.text(m.title, page)),
-                                       "print": True})
+        r.add(page, "\n".join(lines), {"title": title, "print": True,
+                                       "description": t(lang, "print_description", title=r.text(m.title, page))})
 
     def mentor_guide_page(self) -> None:
         guide, module, r, lang = self.m.mentor_guide, self.module, self.r, self.lang

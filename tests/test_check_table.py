@@ -219,3 +219,28 @@ def test_the_authors_guide_explains_every_rule(lang: str) -> None:
     guide = (REPO / "docs" / lang / "contribute.md").read_text(encoding="utf-8")
     missing = [rule for rule in all_rule_ids() if f"`{rule}`" not in guide]
     assert missing == []
+
+
+GARBAGE = {
+    "a list": "- one\n- two\n",
+    "a number": "42\n",
+    "a string": "just some words\n",
+    "null values": "id:\ntrack:\norder:\nquiz:\n",
+    "wrong nesting": "id: alpha-basics\ntitle: [en, fr]\nquiz: {q: 1}\nlessons: lesson.md\n",
+    "aliases": "base: &b {en: x, fr: y}\ntitle: *b\nsummary: *b\n",
+    "a non-string key": "? [a, b]\n: value\n",
+    "a tab": "id:\talpha\n\ttrack: x\n",
+    "binary": b"\x00\x01\x02\xff\xfe",
+    "two documents": "id: a\n---\nid: b\n",
+    "python tag": "id: !!python/object/apply:os.system ['echo hi']\n",
+    "huge number": "order: 99999999999999999999999999999\n",
+    "deep text": "title: {en: {fr: {en: x}}}\n",
+}
+
+
+@pytest.mark.parametrize("content", GARBAGE.values(), ids=GARBAGE.keys())
+def test_garbage_module_yml_gives_problems_never_a_traceback(curriculum_root: Path, content) -> None:
+    write(YML, content)(curriculum_root)
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert any(p["path"] == YML for p in problems)

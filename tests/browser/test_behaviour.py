@@ -187,3 +187,26 @@ def test_glossary_terms_carry_their_definition_as_a_tooltip(watched) -> None:
     abbreviations = watched.page.locator("article abbr[title]")
     assert abbreviations.count() >= 1
     assert len(abbreviations.first.get_attribute("title")) > 20
+
+
+def test_printing_hides_navigation_and_shows_the_quiz_answers(watched) -> None:
+    watched.open(f"en/modules/{FIRST.id}/print/")
+    page = watched.page
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    answers = page.locator("details.rm-answers")
+    assert answers.count() == len(FIRST.model.quiz)
+    assert answers.first.locator("li").first.is_visible()
+    after = page.evaluate("""() => { const a = [...document.querySelectorAll('article a[href^="http"]')][0];
+                                     return a ? getComputedStyle(a, '::after').content : ''; }""")
+    assert "http" in after, "links print their address after their text"
+
+
+def test_the_quiz_page_prints_its_answers(watched) -> None:
+    watched.open(f"en/modules/{FIRST.id}/quiz/")
+    page = watched.page
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator("details.rm-answers li").first.is_visible()
+    assert not page.locator(".rm-question__check").first.is_visible()
