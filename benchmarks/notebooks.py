@@ -17,19 +17,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from build_tools.loader import load_curriculum  # noqa: E402
+from build_tools.pipeline import notebook_pages  # noqa: E402
 from build_tools.problems import Problems  # noqa: E402
 from build_tools.site import build_site  # noqa: E402
 
 
-def page_bytes(html_file: Path) -> int:
-    """The HTML and the local images it references."""
+def page_bytes(html_file: Path) -> tuple[int, int, bool]:
+    """The HTML, the local images it references, and whether it inlines base64 images."""
     html = html_file.read_text(encoding="utf-8")
-    total = len(html.encode("utf-8"))
+    images = 0
     for src in set(re.findall(r'<img[^>]+src="([^"]+)"', html)):
         if not src.startswith(("data:", "http")):
             image = (html_file.parent / src).resolve()
-            total += image.stat().st_size if image.is_file() else 0
-    return total
+            images += image.stat().st_size if image.is_file() else 0
+    return len(html.encode("utf-8")), images, "data:image" in html
 
 
 def ours(work: Path) -> dict:
@@ -38,13 +39,15 @@ def ours(work: Path) -> dict:
     curriculum = load_curriculum(copy, Problems(copy))
     lessons = [(m.id, l.slug) for m in curriculum.modules for l in m.lessons if l.notebook]
     times = []
-    for _ in ("cold", "warm"):
+    for _ in ("cold", "warm"):  # the notebook stage alone: execute (or read the cache) and convert
         started = time.perf_counter()
-        build_site(copy)
+        notebook_pages(curriculum, report=lambda line: None)
         times.append(time.perf_counter() - started)
+    build_site(copy)
     sizes = {(slug, lang): page_bytes(copy / "site" / lang / "modules" / module / slug / "index.html")
              for module, slug in lessons for lang in ("en", "fr")}
-    return {"cold": times[0], "warm": times[1], "sizes": sizes, "scope": "whole site, both languages"}
+    return {"cold": times[0], "warm": times[1], "sizes": sizes,
+            "scope": "notebook stage (execute + convert), both languages"}
 
 
 def mkdocs_jupyter(work: Path) -> dict:
@@ -63,17 +66,19 @@ def mkdocs_jupyter(work: Path) -> dict:
                        cwd=docs.parent, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)})
         times.append(time.perf_counter() - started)
     sizes = {(name, "en"): page_bytes(work / "mkj" / "site" / name / "index.html") for name in notebooks}
-    return {"cold": times[0], "warm": times[1], "sizes": sizes, "scope": "notebooks only, one language"}
+    return {"cold": times[0], "warm": times[1], "sizes": sizes,
+            "scope": "mkdocs build of the notebooks alone, one language"}
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         results = {"ours (nbclient + nbconvert)": ours(work), "mkdocs-jupyter": mkdocs_jupyter(work)}
-    print(f"{'pipeline':30} {'page':28} {'lang':4} {'bytes':>10}")
+    print(f"{'pipeline':30} {'page':24} {'lang':4} {'HTML bytes':>11} {'image bytes':>12} {'base64 inline':>14}")
     for name, result in results.items():
-        for (page, lang), size in sorted(result["sizes"].items()):
-            print(f"{name:30} {page:28} {lang:4} {size:>10,}")
+        for (page, lang), (html, images, inline) in sorted(result["sizes"].items()):
+            inline = "yes" if inline else "no"
+            print(f"{name:30} {page:24} {lang:4} {html:>11,} {images:>12,} {inline:>14}")
     print()
     print(f"{'pipeline':30} {'cold s':>8} {'warm s':>8}  what is built")
     for name, result in results.items():
