@@ -101,7 +101,7 @@ class Renderer:
         tracks_nav: list = ["paths/index.md"]
         for track in self.cur.tracks:
             modules = self.cur.track_modules(track.id)
-            track_nav: list = [f"paths/{track.id}.md"]
+            track_nav: list = [f"paths/{track.id}/index.md"]
             for module in modules:
                 track_nav.append({self.text(module.model.title, ""): ModulePages(self, module).render()})
             self.track_page(track, modules)
@@ -131,7 +131,7 @@ class Renderer:
         lines = [intro.text.strip() if intro else f"# {t(self.lang, 'home')}", "",
                  f"## {t(self.lang, 'paths')}", ""]
         for track in self.cur.tracks:
-            lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}.md')}): "
+            lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}/index.md')}): "
                          f"{track.summary.best(self.lang).strip()}")
         lines += ["", f"[{t(self.lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}", "",
                   # raw HTML: the zip is added beside the site after MkDocs has checked the links
@@ -143,7 +143,7 @@ class Renderer:
         page = "paths/index.md"
         lines = [f"# {t(self.lang, 'paths')}", "", t(self.lang, "paths_intro"), ""]
         for track in self.cur.tracks:
-            lines += [f"## [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}.md')})", "",
+            lines += [f"## [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}/index.md')})", "",
                       track.summary.best(self.lang).strip(), ""]
             for module in self.cur.track_modules(track.id):
                 lines.append(f"1. [{self.text(module.model.title, page)}]"
@@ -152,7 +152,7 @@ class Renderer:
         self.add(page, "\n".join(lines), {"description": plain(t(self.lang, "paths_intro"))})
 
     def track_page(self, track, modules: list[LoadedModule]) -> None:
-        page = f"paths/{track.id}.md"
+        page = f"paths/{track.id}/index.md"
         lines = [f"# {self.text(track.title, page)}", "", self.text(track.summary, page), "",
                  f"## {t(self.lang, 'modules')}", ""]
         for number, module in enumerate(modules, 1):
@@ -221,7 +221,7 @@ class Renderer:
         for track in self.cur.tracks:
             if not track.self_assessment:
                 continue
-            href = link(page, f"paths/{track.id}.md")
+            href = link(page, f"paths/{track.id}/index.md")
             lines += [f'<fieldset class="rm-assessment__track" data-track="{track.id}" markdown>',
                       f"<legend>{html.escape(track.title.best(lang))}</legend>",
                       f'<p class="rm-assessment__path" markdown="span">[{track.title.best(lang)}]({href})</p>']

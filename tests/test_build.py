@@ -127,7 +127,7 @@ def test_real_curriculum_checks_without_error() -> None:
 
 
 def test_real_build_leaves_the_sources_byte_for_byte(real_site) -> None:
-    _, before, after = real_site
+    _, before, after, _ = real_site
     assert before and before == after
 
 

@@ -7,7 +7,7 @@ from build_tools.pipeline import compile_curriculum
 from build_tools.render import write_tree
 
 EXPECTED_PAGES = {
-    "index.md", "paths/index.md", "paths/alpha.md", "glossary.md", "mentors/index.md",
+    "index.md", "paths/index.md", "paths/alpha/index.md", "glossary.md", "mentors/index.md",
     "mentors/alpha-basics.md", "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
     "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md", "modules/alpha-basics/print.md",
     "progress.md", "self-assessment.md",
@@ -27,7 +27,7 @@ def test_navigation_follows_the_learning_path(curriculum_root: Path) -> None:
                                                   "Glossaire", "Votre progression"]
     paths = nav[2]["Parcours"]
     assert paths[0] == "paths/index.md"
-    assert paths[1] == {"Parcours alpha": ["paths/alpha.md", {"Les bases alpha": [
+    assert paths[1] == {"Parcours alpha": ["paths/alpha/index.md", {"Les bases alpha": [
         "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
         {"Quiz": "modules/alpha-basics/quiz.md"}, {"Mise en pratique": "modules/alpha-basics/practice.md"},
         {"Imprimer ce module": "modules/alpha-basics/print.md"}]}]}
@@ -114,7 +114,7 @@ def test_pages_carry_a_description_and_lessons_a_progress_marker(curriculum_root
     assert '<div class="rm-lesson-done" data-lesson="alpha-basics/first" data-module="alpha-basics"></div>' in lesson
     overview = trees["fr"].pages["modules/alpha-basics/index.md"]
     assert "schema: Course" in overview and "description: Ce qu'est alpha." in overview
-    track = trees["en"].pages["paths/alpha.md"]
+    track = trees["en"].pages["paths/alpha/index.md"]
     assert 'data-module="alpha-basics" data-lessons="alpha-basics/first"' in track
     descriptions = [page.split("description: ")[1].split("\n")[0] for page in trees["en"].pages.values()
                     if "description: " in page]

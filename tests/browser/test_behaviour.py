@@ -210,3 +210,29 @@ def test_the_quiz_page_prints_its_answers(watched) -> None:
     page.emulate_media(media="print")
     assert page.locator("details.rm-answers li").first.is_visible()
     assert not page.locator(".rm-question__check").first.is_visible()
+
+
+def test_quiz_and_progress_work_after_instant_navigation(watched) -> None:
+    """Material swaps pages without reloading; the script must set up each new page."""
+    watched.open(f"en/modules/{FIRST.id}/")
+    page = watched.page
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'article a[href$="/{FIRST.id}/quiz/"]').first.click()
+    page.wait_for_url(f"**/modules/{FIRST.id}/quiz/")
+    page.locator(".rm-question__check").first.wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "Material's instant navigation did not run"
+    question = FIRST.model.quiz[0]
+    _answer(page, page.locator("form.rm-question").first, question.answer)
+    assert "Correct" in page.locator(".rm-question__feedback").first.inner_text()
+    assert watched.errors == []
+
+
+def test_the_mentor_guide_prints_as_a_session_sheet(watched) -> None:
+    watched.open(f"en/mentors/{FIRST.id}/")
+    page = watched.page
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("ul.rm-checklist li").first.is_visible()
+    assert page.locator("article table").first.is_visible()
+    box = page.evaluate("getComputedStyle(document.querySelector('ul.rm-checklist li'), '::before').content")
+    assert "☐" in box
