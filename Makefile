@@ -35,7 +35,7 @@ audit: $(STAMP)
 # JupyterLab on notebooks/, with the same kernel the build uses
 lab: $(STAMP)
 	$(PIP) --require-hashes -r requirements-lab.lock
-	cd notebooks && ../$(BIN)/jupyter lab
+	cd notebooks && ../$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Prints page weight and build time, ours against mkdocs-jupyter (installed only for this)
 bench-notebooks: $(STAMP)
