@@ -198,11 +198,15 @@ class Renderer:
                 lines.append(f"*[{form}]: {definition}")
         return "\n".join(sorted(set(lines))) + "\n"
 
+    def scripted_page_head(self, title: str, intro: str, opening_tag: str) -> list[str]:
+        """The top of a page that the browser script brings to life, with a note for readers without it."""
+        return [f"# {t(self.lang, title)}", "", t(self.lang, intro), "", opening_tag, "",
+                f'<p class="rm-needs-js">{html.escape(t(self.lang, "needs_js"))}</p>', ""]
+
     def progress_page(self) -> None:
         page, lang = "progress.md", self.lang
-        lines = [f"# {t(lang, 'progress')}", "", t(lang, "progress_intro"), "",
-                 f'<div class="rm-progress" data-lang="{lang}" markdown>', "",
-                 f'<p class="rm-needs-js">{html.escape(t(lang, "needs_js"))}</p>', ""]
+        lines = self.scripted_page_head("progress", "progress_intro",
+                                        f'<div class="rm-progress" data-lang="{lang}" markdown>')
         for track in self.cur.tracks:
             modules = self.cur.track_modules(track.id)
             if modules:
@@ -215,9 +219,8 @@ class Renderer:
 
     def self_assessment_page(self) -> None:
         page, lang = "self-assessment.md", self.lang
-        lines = [f"# {t(lang, 'self_assessment')}", "", t(lang, "self_assessment_intro"), "",
-                 f'<form class="rm-assessment" data-lang="{lang}" markdown>', "",
-                 f'<p class="rm-needs-js">{html.escape(t(lang, "needs_js"))}</p>', ""]
+        lines = self.scripted_page_head("self_assessment", "self_assessment_intro",
+                                        f'<form class="rm-assessment" data-lang="{lang}" markdown>')
         for track in self.cur.tracks:
             if not track.self_assessment:
                 continue

@@ -180,7 +180,8 @@ class ModulePages:
         lines += [f"- {r.text(takeaway, page)}" for takeaway in m.takeaways]
         lines += ["", f"## {t(lang, 'sources')}", ""]
         lines += [f"- {s.publisher}, *{s.title}*, {s.year}. <{s.url}>" for s in m.sources]
-        r.add(page, "\n".join(lines), {"title": title, "print": True,
+        # the lessons are already in the search index on their own pages
+        r.add(page, "\n".join(lines), {"title": title, "print": True, "search": {"exclude": True},
                                        "description": t(lang, "print_description", title=r.text(m.title, page))})
 
     def mentor_guide_page(self) -> None:
