@@ -5,7 +5,7 @@ so that the authors' guide and the tests can list them all.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 from typing import Callable, Iterator
 

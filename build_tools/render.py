@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -283,6 +282,3 @@ def write_tree(tree: SiteTree, destination: Path, assets: Path | None = None) ->
                 path.rmdir()
     return changed
 
-
-def clear(destination: Path) -> None:
-    shutil.rmtree(destination, ignore_errors=True)

@@ -1,7 +1,6 @@
 """A module's pages: overview, lessons, quiz, exercise and takeaways, printable edition, mentor guide."""
 from __future__ import annotations
 
-import html
 import re
 
 from .i18n import colon, competence, long_date, t

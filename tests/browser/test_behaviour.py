@@ -144,7 +144,6 @@ def test_search_finds_a_lesson_by_a_word_from_its_body(watched, real_site, lang:
     lesson_path = PAGE_TYPES["lesson"]
     word = _distinctive_word(lang, lesson_path)
     watched.open(f"{lang}/")
-    page = watched.page
     hrefs = watched.search(word)
     assert any(lesson_path in href for href in hrefs), (word, hrefs)
     assert watched.errors == [] and watched.foreign_requests() == []
