@@ -261,14 +261,14 @@ def translations_complete(cur: Curriculum, out: Problems, today: date) -> None:
                     out.add(*_at(m, *loc), "translation-missing",
                             f"{out.relative(other)} has no {_LANGUAGE_NAMES[lang]} twin: write "
                             f"{other.name.split('.')[0]}{'' if lang == 'en' else '.' + lang}.md", severity)
-    for source, items in ((cur.tracks_source, [(t.id, t) for t in cur.tracks]),
-                          (cur.glossary_source, list(cur.glossary.items()))):
-        for key, item in items:
-            base = (cur.tracks.index(item),) if source is cur.tracks_source else (key,)
-            for loc, text in _texts(item, base):
-                for lang in text.missing():
-                    out.add(source.path, *source.at(loc), "translation-missing",
-                            f"'{key}' has no {_LANGUAGE_NAMES[lang]} text at `{'.'.join(map(str, loc))}`: add `{lang}:`")
+    # tracks and glossary terms have no draft status: a missing language is always an error
+    entries = [(cur.tracks_source, (index,), track.id, track) for index, track in enumerate(cur.tracks)]
+    entries += [(cur.glossary_source, (key,), key, entry) for key, entry in cur.glossary.items()]
+    for source, base, key, item in entries:
+        for loc, text in _texts(item, base):
+            for lang in text.missing():
+                out.add(source.path, *source.at(loc), "translation-missing",
+                        f"'{key}' has no {_LANGUAGE_NAMES[lang]} text at `{'.'.join(map(str, loc))}`: add `{lang}:`")
 
 
 @rule("lesson-title-missing", "lesson-length")

@@ -157,8 +157,7 @@ def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Docume
 
 # --- schema validation, with the place of each problem ---------------------------------------
 
-_ALL_FIELDS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields}
-                     | {name for cls in (Module,) for name in cls.model_fields})
+_ALL_FIELDS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields})
 
 _PATTERN_HINTS = {
     "id": "use lower-case letters, digits and hyphens, like `seo-how-search-works`",

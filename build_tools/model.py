@@ -196,9 +196,6 @@ class Lesson:
     documents: dict[str, Document] = field(default_factory=dict)
     notebook: "NotebookSource | None" = None
 
-    def document(self, lang: str) -> Document:
-        return self.documents.get(lang) or next(iter(self.documents.values()))
-
 
 @dataclass
 class LoadedModule:

@@ -44,10 +44,6 @@ def link(source: str, target: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def indent(text: str, spaces: int = 4) -> str:
-    return "\n".join((" " * spaces + line) if line.strip() else "" for line in text.strip().splitlines())
-
-
 def plain(markdown: str, limit: int = 160) -> str:
     """Markdown reduced to one line of plain text, cut at a word, for meta descriptions."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)

@@ -123,9 +123,9 @@ def test_language_switcher_lands_on_the_same_page(watched, name: str) -> None:
     assert watched.errors == []
 
 
-def _distinctive_word(lang: str, lesson_path: str) -> str:
+def _distinctive_word(site: Path, lang: str, lesson_path: str) -> str:
     """A long word of the lesson's body that no other page of the language uses."""
-    index = json.loads((REPO_SITE[0] / lang / "search" / "search_index.json").read_text())["docs"]
+    index = json.loads((site / lang / "search" / "search_index.json").read_text())["docs"]
     texts = {doc["location"]: doc["text"].lower() for doc in index}
     words = lambda text: set(re.findall(r"[a-zà-ÿ]{9,}", re.sub(r"<[^>]+>", " ", text)))  # noqa: E731
     page = lambda location: location.split("#")[0]  # noqa: E731
@@ -135,14 +135,10 @@ def _distinctive_word(lang: str, lesson_path: str) -> str:
     return sorted(mine - others)[0]
 
 
-REPO_SITE: list[Path] = []
-
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_search_finds_a_lesson_by_a_word_from_its_body(watched, real_site, lang: str) -> None:
-    REPO_SITE[:] = [real_site[0]]
     lesson_path = PAGE_TYPES["lesson"]
-    word = _distinctive_word(lang, lesson_path)
+    word = _distinctive_word(real_site[0], lang, lesson_path)
     watched.open(f"{lang}/")
     hrefs = watched.search(word)
     assert any(lesson_path in href for href in hrefs), (word, hrefs)
