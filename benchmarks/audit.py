@@ -19,9 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_tools.loader import load_curriculum  # noqa: E402
-from build_tools.problems import Problems  # noqa: E402
-from build_tools.site import build_site  # noqa: E402
+from build_tools.sources.loader import load_curriculum  # noqa: E402
+from build_tools.sources.problems import Problems  # noqa: E402
+from build_tools.publish.site import build_site  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -16,10 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_tools.loader import load_curriculum  # noqa: E402
+from build_tools.sources.loader import load_curriculum  # noqa: E402
 from build_tools.pipeline import notebook_pages  # noqa: E402
-from build_tools.problems import Problems  # noqa: E402
-from build_tools.site import build_site  # noqa: E402
+from build_tools.sources.problems import Problems  # noqa: E402
+from build_tools.publish.site import build_site  # noqa: E402
 
 
 def page_bytes(html_file: Path) -> tuple[int, int, bool]:

@@ -48,7 +48,7 @@ def check(root: Path) -> None:
 @click.pass_obj
 def site(root: Path, output: Path | None) -> None:
     """Build the deployable site: site/en/, site/fr/ and a language chooser at the root."""
-    from .site import build_site
+    from .publish.site import build_site
 
     try:
         result = build_site(root, output)
@@ -65,7 +65,7 @@ def site(root: Path, output: Path | None) -> None:
 @click.pass_obj
 def serve(root: Path, port: int) -> None:
     """Build and serve the site on 127.0.0.1, rebuilding when a source changes."""
-    from .site import serve as serve_site
+    from .publish.serve import serve as serve_site
 
     serve_site(root, port=port)
 

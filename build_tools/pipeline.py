@@ -7,10 +7,10 @@ from typing import Callable
 
 from . import LANGUAGES
 from .checks import run_checks
-from .loader import load_curriculum
-from .model import Curriculum
-from .problems import Problems
 from .render import SiteTree, render_site
+from .sources.loader import load_curriculum
+from .sources.model import Curriculum
+from .sources.problems import Problems
 
 
 class BuildFailed(Exception):
@@ -44,8 +44,8 @@ def compile_curriculum(root: Path, report: Callable[[str], None] = print) -> tup
 
 def notebook_pages(curriculum: Curriculum, report: Callable[[str], None] = print) -> dict:
     """(notebook path, lang) -> its converted page, executing only what the cache lacks."""
-    from .notebook_convert import convert
-    from .notebook_exec import NotebookCache, NotebookFailed, run_notebooks
+    from .notebooks.convert import convert
+    from .notebooks.execute import NotebookCache, NotebookFailed, run_notebooks
 
     sources = {lesson.notebook.path: lesson.notebook for m in curriculum.modules for lesson in m.lessons
                if lesson.notebook is not None}

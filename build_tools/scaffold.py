@@ -5,8 +5,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .problems import Problems
-from .sources import load_yaml
+from .sources.problems import Problems
+from .sources.yaml_reader import load_yaml
 
 TEMPLATES = Path(__file__).parent / "scaffold"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

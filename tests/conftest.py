@@ -35,7 +35,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory):
 
     It is built for the address the browser tests serve it at, so that canonical URLs and the
     sitemap (which Material's instant navigation reads) match what the browser sees."""
-    from build_tools.site import build_site
+    from build_tools.publish.site import build_site
     from test_build import tree_digest
 
     port = _free_port()

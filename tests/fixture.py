@@ -17,6 +17,19 @@ def lesson(title: str, sentences: str, count: int = 20) -> str:
     return f"# {title}\n\n## Section\n\n" + "\n\n".join(sentences * 2 for _ in range(count // 2)) + "\n"
 
 
+GUIDE_EN = {"goal": "Goal", "demo": "Demo script", "plan-b": "Plan B", "questions-to-ask": "Questions to ask",
+            "likely-questions": "Likely questions", "if-then": "If... then", "pitfalls": "Pitfalls",
+            "challenge": "Follow-up challenge", "follow-up-message": "Follow-up message"}
+GUIDE_FR = {"goal": "Objectif", "demo": "Démonstration", "plan-b": "Plan B", "questions-to-ask": "Questions à poser",
+            "likely-questions": "Questions probables", "if-then": "Si… alors", "pitfalls": "Pièges",
+            "challenge": "Défi", "follow-up-message": "Message de suivi"}
+
+
+def mentor_guide(title: str, headings: dict[str, str]) -> str:
+    """A mentor guide with every part the checker asks for, one line each."""
+    return f"# {title}\n\n" + "".join(f"## {text} {{#{key}}}\n\n1. {text}.\n\n" for key, text in headings.items())
+
+
 MODULE_YML = """\
 id: alpha-basics
 track: alpha
@@ -24,7 +37,6 @@ order: 1
 status: published
 last_reviewed: __REVIEWED__
 level: beginner
-duration_minutes: 30
 title:
   en: Alpha basics
   fr: Les bases alpha
@@ -54,11 +66,12 @@ quiz:
     options:
       - id: a
         text: {en: The first letter., fr: La première lettre.}
-        explanation: {en: Right., fr: Juste.}
+        explanation: {en: Alpha opens the Greek alphabet., fr: Alpha ouvre l'alphabet grec.}
       - id: b
         text: {en: The last letter., fr: La dernière lettre.}
-        explanation: {en: Wrong., fr: Faux.}
+        explanation: {en: Omega closes it., fr: Oméga le ferme.}
 exercise:
+  minutes: 10
   assesses: [decide-alpha]
   title:
     en: Try it
@@ -70,6 +83,16 @@ exercise:
       1. Faites-le.
 takeaways:
   - {en: Alpha comes first., fr: Alpha vient en premier.}
+brief:
+  exercise:
+    en: Try alpha on one page.
+    fr: Essayez alpha sur une page.
+  questions_for_session:
+    - en: What surprised me?
+      fr: Qu'est-ce qui m'a surpris ?
+  questions_for_team:
+    - en: Who owns alpha?
+      fr: Qui s'occupe d'alpha ?
 glossary: [crawler]
 sources:
   - title: How Search works
@@ -113,8 +136,8 @@ def write_fixture(root: Path, with_site_config: bool = True) -> Path:
         f"{MODULE}/module.yml": MODULE_YML.replace("__REVIEWED__", (date.today() - timedelta(days=30)).isoformat()),
         f"{MODULE}/first.md": lesson("First lesson", WORDS, 20),
         f"{MODULE}/first.fr.md": lesson("Première leçon", FR_WORDS, 20),
-        f"{MODULE}/mentor-guide.md": "# Mentor guide: alpha\n\n## Demo script\n\n1. Show it.\n",
-        f"{MODULE}/mentor-guide.fr.md": "# Guide du mentor : alpha\n\n## Démonstration\n\n1. Montrez-le.\n",
+        f"{MODULE}/mentor-guide.md": mentor_guide("Mentor guide: alpha", GUIDE_EN),
+        f"{MODULE}/mentor-guide.fr.md": mentor_guide("Guide du mentor : alpha", GUIDE_FR),
         "docs/en/index.md": "# Welcome\n\nA curriculum.\n",
         "docs/fr/index.md": "# Bienvenue\n\nUn curriculum.\n",
     }

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from build_tools.cli import main
-from build_tools.loader import load_curriculum
+from build_tools.sources.loader import load_curriculum
 from build_tools.pipeline import BuildFailed
-from build_tools.problems import Problems
-from build_tools.site import build_site
+from build_tools.sources.problems import Problems
+from build_tools.publish.site import build_site
 from fixture import REPO
 
 SOURCE_DIRS = ("modules", "notebooks", "docs")

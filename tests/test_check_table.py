@@ -89,10 +89,10 @@ CASES = [
     Case("module.yml is a folder", "file-unreadable", "modules/alpha/odd/module.yml", lambda r: (r / "modules/alpha/odd/module.yml").mkdir(parents=True)),
     Case("module folder without module.yml", "module-yml-missing", "modules/alpha/stray", lambda r: (r / "modules/alpha/stray").mkdir()),
     # the schema
-    Case("unknown field (typo)", "unknown-field", YML, replace(YML, "duration_minutes:", "duration_minute:"), "duration_minute:"),
-    Case("unknown nested field", "unknown-field", YML, replace(YML, "explanation: {en: Wrong.", "explanaton: {en: Wrong."), "explanaton:"),
+    Case("unknown field (typo)", "unknown-field", YML, replace(YML, "last_reviewed:", "last_review:"), "last_review:"),
+    Case("unknown nested field", "unknown-field", YML, replace(YML, "explanation: {en: Omega", "explanaton: {en: Omega"), "explanaton:"),
     Case("missing field", "missing-field", YML, replace(YML, "level: beginner\n", "")),
-    Case("wrong type: number", "wrong-type", YML, replace(YML, "duration_minutes: 30", "duration_minutes: half an hour"), "duration_minutes:"),
+    Case("wrong type: number", "wrong-type", YML, replace(YML, "order: 1", "order: first"), "order:"),
     Case("wrong type: date", "wrong-type", YML, replace(YML, "last_reviewed: ", 'last_reviewed: "October" #'), "last_reviewed:"),
     Case("wrong type: session length", "wrong-type", YML, replace(YML, "session_minutes: 60", "session_minutes: 45"), "session_minutes: 45"),
     Case("wrong type: competence not quoted", "wrong-type", YML, replace(YML, 'competences: ["1.1"]', "competences: [1.1]"), "competences:"),
@@ -116,7 +116,12 @@ CASES = [
     Case("objective not assessed", "objective-not-assessed", YML, replace(YML, "assesses: [decide-alpha]", "assesses: []"), "- id: decide-alpha"),
     Case("objective unknown", "objective-unknown", YML, replace(YML, "assesses: [explain-alpha]", "assesses: [explain-beta]"), "assesses: [explain-beta]"),
     Case("answer not an option", "quiz-answer-unknown", YML, replace(YML, "answer: a", "answer: c"), "answer: c"),
-    Case("option unexplained", "quiz-option-unexplained", YML, replace(YML, "        explanation: {en: Wrong., fr: Faux.}\n", ""), "- id: b"),
+    Case("explanation starts with a verdict", "quiz-explanation-verdict", YML,
+         replace(YML, "explanation: {en: Omega closes it.", "explanation: {en: Wrong. Omega closes it."), "{en: Wrong. Omega", error=False),
+    Case("right option always the longest", "quiz-right-longest", YML, lambda r: _repeat_question(r, 3), "quiz:", error=False),
+    Case("right answer always at the same place", "quiz-answer-position", YML, lambda r: _repeat_question(r, 4), "quiz:",
+         error=False),
+    Case("option unexplained", "quiz-option-unexplained", YML, replace(YML, "        explanation: {en: Omega closes it., fr: Oméga le ferme.}\n", ""), "- id: b"),
     # references
     Case("prerequisite unknown", "prerequisite-unknown", YML, replace(YML, "prerequisites: []", "prerequisites: [gamma]"), "prerequisites: [gamma]"),
     Case("prerequisite cycle", "prerequisite-cycle", YML,
@@ -127,6 +132,9 @@ CASES = [
     # mentor guide
     Case("mentor guide missing", "mentor-guide-missing", YML, lambda r: (r / YML).write_text((r / YML).read_text().split("mentor_guide:")[0])),
     Case("mentor guide file missing", "file-missing", YML, both(delete(f"{MODULE}/mentor-guide.md"), delete(f"{MODULE}/mentor-guide.fr.md")), "file: mentor-guide.md"),
+    Case("mentor guide without its parts", "mentor-guide-section-missing", f"{MODULE}/mentor-guide.fr.md",
+         write(f"{MODULE}/mentor-guide.fr.md", "# Guide du mentor\n\n## Démonstration\n\n1. Montrez-le.\n")),
+    Case("brief missing", "brief-missing", YML, lambda r: _drop_block(r, "brief:"), "takeaways:"),
     Case("agenda does not add up", "agenda-minutes-mismatch", YML, replace(YML, "minutes: 40", "minutes: 45"), "agenda:"),
     # languages
     Case("French title missing", "translation-missing", YML, replace(YML, "  fr: Les bases alpha\n", ""), "en: Alpha basics"),
@@ -154,6 +162,30 @@ CASES = [
     Case("review overdue", "review-overdue", YML, lambda r: _set_review(r, "2020-01-01"), "last_reviewed:", error=False),
     Case("review in the future", "review-date-future", YML, lambda r: _set_review(r, "2999-01-01"), "last_reviewed:"),
 ]
+
+
+def _repeat_question(root: Path, count: int) -> None:
+    """The fixture's one question `count` times (the right option is the first and the longest)."""
+    path = root / YML
+    text = path.read_text(encoding="utf-8")
+    question = text.split("quiz:\n", 1)[1].split("exercise:", 1)[0]
+    copies = "".join(question.replace("id: q-one", f"id: q-{n}", 1) for n in range(2, count + 1))
+    path.write_text(text.replace("exercise:", copies + "exercise:", 1), encoding="utf-8")
+
+
+def _drop_block(root: Path, key: str) -> None:
+    """Removes a top-level key of module.yml and everything indented under it."""
+    path = root / YML
+    kept, dropping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith(key):
+            dropping = True
+            continue
+        if dropping and line[:1] not in (" ", "\n"):
+            dropping = False
+        if not dropping:
+            kept.append(line)
+    path.write_text("".join(kept), encoding="utf-8")
 
 
 def _set_review(root: Path, day: str) -> None:

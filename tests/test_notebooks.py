@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import load_curriculum
-from build_tools.notebook_convert import sanitize_html
+from build_tools.sources.loader import load_curriculum
+from build_tools.notebooks.convert import sanitize_html
 from build_tools.pipeline import BuildFailed, compile_curriculum
-from build_tools.problems import Problems
-from build_tools.site import build_site
+from build_tools.sources.problems import Problems
+from build_tools.publish.site import build_site
 from fixture import REPO, add_notebook_lesson, tiny_notebook
 from test_build import tree_digest
 

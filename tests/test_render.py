@@ -39,12 +39,12 @@ def test_quiz_is_a_form_with_answers_in_a_details_block(curriculum_root: Path) -
     question, answer = quiz.split('<details class="rm-answers" markdown>')
     assert '<form class="rm-question" data-question="q-one" data-answer="a" markdown>' in question
     assert '<input type="radio" name="alpha-basics--q-one" value="a"> **a.** The first letter.</label>' in question
-    assert "Right." not in question
+    assert "opens the Greek alphabet" not in question
     assert "**Right answer: a**" in answer
-    assert '<li data-option="a" data-right="true" markdown="span">**a.** *Right.* Right.</li>' in answer
-    assert '<li data-option="b" data-right="false" markdown="span">**b.** *Wrong.* Wrong.</li>' in answer
+    assert '<li data-option="a" data-right="true" markdown="span">**a.** *Right.* Alpha opens the Greek alphabet.</li>' in answer
+    assert '<li data-option="b" data-right="false" markdown="span">**b.** *Wrong.* Omega closes it.</li>' in answer
     fr = trees["fr"].pages["modules/alpha-basics/quiz.md"]
-    assert "**Bonne réponse : a**" in fr and "*Faux.* Faux." in fr
+    assert "**Bonne réponse : a**" in fr and "*Faux.* Oméga le ferme." in fr
 
 
 def test_questions_with_several_answers_use_checkboxes(curriculum_root: Path) -> None:

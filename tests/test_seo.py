@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import load_curriculum
-from build_tools.problems import Problems
+from build_tools.sources.loader import load_curriculum
+from build_tools.sources.problems import Problems
 from fixture import REPO
 
 
@@ -65,7 +65,7 @@ def test_modules_are_courses_and_lessons_are_learning_resources(real_site, lang:
         course = _structured_data((base / "index.html").read_text(encoding="utf-8"))
         assert course["@type"] == "Course" and course["inLanguage"] == lang
         assert course["name"] == module.model.title.get(lang) and course["description"]
-        assert course["timeRequired"] == f"PT{module.model.duration_minutes}M"
+        assert course["timeRequired"] == f"PT{module.minutes(lang)}M"
         for lesson in module.lessons:
             resource = _structured_data((base / lesson.slug / "index.html").read_text(encoding="utf-8"))
             assert resource["@type"] == "LearningResource"

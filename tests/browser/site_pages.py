@@ -1,8 +1,8 @@
 """One page of each kind in the real curriculum, found from the model so new modules need no new test."""
 from __future__ import annotations
 
-from build_tools.loader import load_curriculum
-from build_tools.problems import Problems
+from build_tools.sources.loader import load_curriculum
+from build_tools.sources.problems import Problems
 from fixture import REPO
 
 

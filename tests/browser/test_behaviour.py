@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import load_curriculum
-from build_tools.problems import Problems
+from build_tools.sources.loader import load_curriculum
+from build_tools.sources.problems import Problems
 from fixture import REPO
 from conftest import search
 from site_pages import PAGE_TYPES

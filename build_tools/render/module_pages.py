@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
+from ..sources.model import Document, Lesson, LoadedModule, Question
 from .i18n import colon, competence, long_date, t
-from .model import Document, Lesson, LoadedModule, Question
-from .render import Renderer, link, mentor_page, module_dir, plain
+from .paths import link, mentor_page, module_dir
+from .renderer import Renderer
+from .text import plain
 
 
 class ModulePages:
@@ -68,7 +70,7 @@ class ModulePages:
         lines = [f"# {r.text(m.title, page)}", "", r.text(m.summary, page), "",
                  "| | |", "|---|---|",
                  f"| {t(lang, 'level')} | {t(lang, m.level)} |",
-                 f"| {t(lang, 'time')} | {t(lang, 'minutes', n=m.duration_minutes)} |",
+                 f"| {t(lang, 'time')} | {t(lang, 'minutes', n=self.module.minutes(lang))} |",
                  f"| {t(lang, 'prerequisites')} | {prerequisite_links} |",
                  f"| {t(lang, 'competences')} | {'<br>'.join(competence(lang, c) for c in m.competences)} |",
                  f"| {t(lang, 'last_reviewed')} | {long_date(lang, m.last_reviewed)} |", "",
@@ -96,7 +98,7 @@ class ModulePages:
             lines += ["", f"## {t(lang, 'for_mentor')}", "",
                       f"[{t(lang, 'mentor_guide_link')}]({link(page, mentor_page(self.module))})"]
         r.add(page, "\n".join(lines), {"description": plain(r.text(m.summary, page)), "schema": "Course",
-                                       "duration_minutes": m.duration_minutes, "level": m.level})
+                                       "duration_minutes": self.module.minutes(lang), "level": m.level})
 
     # --- quiz ------------------------------------------------------------------------------------
 

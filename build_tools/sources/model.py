@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveInt, model_validator
 
-from . import LANGUAGES
+from .. import LANGUAGES
 
 
 class Strict(BaseModel):
@@ -87,6 +87,15 @@ class Exercise(Strict):
     assesses: list[str] = []
     title: Text
     instructions: Text
+    minutes: PositiveInt  # what the exercise takes; the module's time adds it to reading and quiz
+
+
+class Brief(Strict):
+    """The one-page brief an executive keeps or forwards: besides the key takeaways."""
+
+    exercise: Text  # the exercise in two lines
+    questions_for_session: list[Text] = Field(min_length=1)  # to bring to the next mentoring session
+    questions_for_team: list[Text] = Field(min_length=1)  # what to ask the team
 
 
 class Source(Strict):
@@ -94,6 +103,7 @@ class Source(Strict):
     publisher: str
     year: int = Field(ge=1900, le=2100)
     url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"  # of the source itself: pages say when it differs
 
 
 class AgendaItem(Strict):
@@ -115,7 +125,6 @@ class Module(Strict):
     status: Literal["draft", "published"]
     last_reviewed: date
     level: Literal["beginner", "intermediate", "advanced"]
-    duration_minutes: PositiveInt
     title: Text
     summary: Text
     prerequisites: list[str] = []
@@ -125,6 +134,7 @@ class Module(Strict):
     quiz: list[Question] = Field(min_length=1)
     exercise: Exercise
     takeaways: list[Text] = Field(min_length=1)
+    brief: Brief | None = None  # required once published (rule brief-missing)
     glossary: list[str] = []
     sources: list[Source] = Field(min_length=1)
     mentor_guide: MentorGuideRef | None = None
@@ -144,6 +154,16 @@ class Track(Strict):
 class GlossaryEntry(Strict):
     term: Text
     definition: Text
+
+
+class Tool(Strict):
+    """A printable page of the programme's toolkit: tools/<file> and its French twin."""
+
+    id: Id
+    file: str
+    print_pages: PositiveInt  # the A4 pages it announces, and prints on
+    title: Text
+    summary: Text
 
 
 # --- what is read from disk beside the YAML -------------------------------------------------
@@ -212,6 +232,24 @@ class LoadedModule:
     def id(self) -> str:
         return self.model.id
 
+    def minutes(self, lang: str) -> int:
+        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise."""
+        reading = sum(lesson.documents[lang].reading_minutes for lesson in self.lessons if lang in lesson.documents)
+        return reading + quiz_minutes(len(self.model.quiz)) + self.model.exercise.minutes
+
+
+QUIZ_SECONDS_PER_QUESTION = 90  # reading a scenario, four options and the explanations
+
+
+def quiz_minutes(questions: int) -> int:
+    return -(-questions * QUIZ_SECONDS_PER_QUESTION // 60)
+
+
+@dataclass
+class LoadedTool:
+    model: Tool
+    documents: dict[str, Document] = field(default_factory=dict)
+
 
 @dataclass
 class Curriculum:
@@ -222,6 +260,8 @@ class Curriculum:
     tracks_source: "SourceMap | None" = None
     glossary_source: "SourceMap | None" = None
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)  # lang -> name -> page
+    tools: list[LoadedTool] = field(default_factory=list)
+    tools_source: "SourceMap | None" = None
 
     def module(self, module_id: str) -> LoadedModule | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -230,5 +270,5 @@ class Curriculum:
         return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
 
 
-from .notebooks import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
-from .sources import SourceMap  # noqa: E402
+from .notebook_format import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
+from .yaml_reader import SourceMap  # noqa: E402

@@ -1,4 +1,4 @@
-"""Reading source files safely: UTF-8 text, and YAML with a position for every value.
+"""Reading YAML with a position for every value.
 
 PyYAML keeps the last of two equal keys without a word; here a duplicate key is a problem.
 Every value's position is kept so that later stages can say `path:line:col`.
@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .files import read_text
 from .problems import Problems, Severity
 
 Loc = tuple  # a path into the YAML data: ("quiz", 0, "options")
@@ -35,30 +36,6 @@ class SourceMap:
             if not loc:
                 return (1, 1)
             loc = loc[:-1]
-
-
-def read_text(path: Path, problems: Problems) -> str | None:
-    """The file's text, or None after recording why it cannot be used."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        problems.add(path, 1, 1, "file-missing", "the file does not exist: create it or fix the name that points to it")
-        return None
-    except OSError as error:
-        problems.add(path, 1, 1, "file-unreadable", f"cannot read the file ({error.strerror}): check its permissions")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.add(path, line, col, "not-utf8",
-                     f"byte 0x{data[error.start]:02x} is not valid UTF-8: save the file as UTF-8")
-        return None
-    if not text.strip():
-        problems.add(path, 1, 1, "empty-file", "the file is empty: write its content or remove it")
-        return None
-    return text
 
 
 class _Constructor(yaml.SafeLoader):

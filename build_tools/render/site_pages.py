@@ -1,104 +1,45 @@
-"""Render: the curriculum becomes one plain Markdown tree per language, plus its navigation.
-
-The tree is a value (path -> content) so it can be tested without a site generator; `write_tree`
-puts it on disk, rewriting a file only when its content changed so live reload stays calm.
-Site-wide pages are here; a module's pages are in render_module.py.
-"""
+"""The site-wide pages of one language (home, paths, glossary, progress...) and the renderer
+that every page goes through. A module's own pages are in module_pages.py."""
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from . import LANGUAGES
+from ..sources.model import LoadedModule
 from .i18n import t
-from .model import Curriculum, Document, LoadedModule, Text
+from .module_pages import ModulePages
+from .paths import link, mentor_page, module_dir
+from .renderer import Renderer
+from .text import plain
+from .tree import SiteTree
 
 
-@dataclass
-class SiteTree:
-    lang: str
-    pages: dict[str, str] = field(default_factory=dict)  # "modules/x/index.md" -> Markdown
-    nav: list = field(default_factory=list)  # MkDocs nav, titles in this language
-    untranslated: list[str] = field(default_factory=list)  # pages shown in the other language
-    files: dict[str, bytes] = field(default_factory=dict)  # images beside notebook pages
-    abbreviations: str = ""  # glossary terms as Markdown abbreviations, for tooltips
+class SitePages:
+    """The pages of one language that do not belong to a module, and the navigation."""
 
+    def __init__(self, renderer: Renderer) -> None:
+        self.r = renderer
+        self.cur = renderer.cur
+        self.lang = renderer.lang
+        self.tree = renderer.tree
 
-def module_dir(module: LoadedModule) -> str:
-    return f"modules/{module.id}"
-
-
-def mentor_page(module: LoadedModule) -> str:
-    return f"mentors/{module.id}.md"
-
-
-def link(source: str, target: str) -> str:
-    """A relative Markdown link from page `source` to page `target` (anchors kept)."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(source) or ".")
-    return relative + (f"#{anchor}" if anchor else "")
-
-
-def plain(markdown: str, limit: int = 160) -> str:
-    """Markdown reduced to one line of plain text, cut at a word, for meta descriptions."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>|]|^!!!.*$|^\s*[-\d]+\.?\s", " ", text, flags=re.M)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-class Renderer:
-    """Renders one language. Pages record when they fall back to the other language."""
-
-    def __init__(self, cur: Curriculum, lang: str, notebook_pages: dict | None = None) -> None:
-        self.cur = cur
-        self.lang = lang
-        self.notebook_pages = notebook_pages or {}
-        self.tree = SiteTree(lang)
-
-    # --- helpers used by every page -------------------------------------------------------------
-
-    def text(self, value: Text, page: str) -> str:
-        if not value.get(self.lang) and page not in self.tree.untranslated:
-            self.tree.untranslated.append(page)
-        return value.best(self.lang).strip()
-
-    def document(self, documents: dict[str, Document], page: str) -> Document:
-        if self.lang not in documents:
-            if page not in self.tree.untranslated:
-                self.tree.untranslated.append(page)
-            return next(iter(documents.values()))
-        return documents[self.lang]
+    def text(self, value, page: str) -> str:
+        return self.r.text(value, page)
 
     def add(self, page: str, body: str, meta: dict | None = None) -> None:
-        """Adds a page; `meta` becomes its front matter (description, schema type...)."""
-        head = ""
-        if meta:
-            head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
-        notice = (f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self.tree.untranslated else "")
-        self.tree.pages[page] = head + notice + body.strip() + "\n"
+        self.r.add(page, body, meta)
 
-    def ordered_modules(self) -> list[LoadedModule]:
-        return [m for track in self.cur.tracks for m in self.cur.track_modules(track.id)]
-
-    # --- the whole site ----------------------------------------------------------------------------
+    def ordered_modules(self):
+        return self.r.ordered_modules()
 
     def render(self) -> SiteTree:
-        from .render_module import ModulePages
-
         lang = self.lang
         tracks_nav: list = ["paths/index.md"]
         for track in self.cur.tracks:
             modules = self.cur.track_modules(track.id)
             track_nav: list = [f"paths/{track.id}/index.md"]
             for module in modules:
-                track_nav.append({self.text(module.model.title, ""): ModulePages(self, module).render()})
+                track_nav.append({self.text(module.model.title, ""): ModulePages(self.r, module).render()})
             self.track_page(track, modules)
             tracks_nav.append({track.title.best(lang): track_nav})
         self.paths_page()
@@ -154,7 +95,7 @@ class Renderer:
             m = module.model
             lines += [f"### {number}. [{self.text(m.title, page)}]({link(page, module_dir(module) + '/index.md')})",
                       "", self.text(m.summary, page), "",
-                      f"*{t(self.lang, m.level)} · {t(self.lang, 'minutes', n=m.duration_minutes)}* "
+                      f"*{t(self.lang, m.level)} · {t(self.lang, 'minutes', n=module.minutes(self.lang))}* "
                       f"{progress_mark(module)}", ""]
         self.add(page, "\n".join(lines), {"description": plain(self.text(track.summary, page))})
 
@@ -248,33 +189,3 @@ def surface_forms(term: str) -> list[str]:
     match = re.match(r"^(.*?)\s*\((.+)\)\s*$", term)
     forms = [match.group(1), match.group(2)] if match else [term]
     return [form.strip() for form in forms if len(form.strip()) > 2]
-
-
-def render_site(cur: Curriculum, notebook_pages: dict | None = None) -> dict[str, SiteTree]:
-    """One tree per language; `notebook_pages` maps (notebook path, lang) to its converted page."""
-    return {lang: Renderer(cur, lang, notebook_pages).render() for lang in LANGUAGES}
-
-
-def write_tree(tree: SiteTree, destination: Path, assets: Path | None = None) -> int:
-    """Writes the tree under `destination`; returns how many files changed. Stale files go."""
-    wanted: dict[Path, bytes] = {destination / page: text.encode("utf-8") for page, text in tree.pages.items()}
-    wanted.update({destination / name: data for name, data in tree.files.items()})
-    if assets and assets.is_dir():
-        for file in assets.rglob("*"):
-            if file.is_file():
-                wanted[destination / "assets" / file.relative_to(assets)] = file.read_bytes()
-    changed = 0
-    for path, content in wanted.items():
-        if not path.is_file() or path.read_bytes() != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-            changed += 1
-    if destination.is_dir():
-        for path in sorted(destination.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                changed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return changed
-

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import nbformat
 
-from . import LANGUAGES
+from .. import LANGUAGES
 from .model import Document
 from .problems import Problems
-from .sources import read_text
+from .files import read_text
 
 DEFAULT_TIMEOUT = 60
 _DATA_PATH = re.compile(r"""["']([^"'\n]+\.(?:csv|tsv|json|xlsx|parquet|txt))["']""")

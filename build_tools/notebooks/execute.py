@@ -24,7 +24,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .notebooks import NotebookSource
+from ..sources.notebook_format import NotebookSource
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

@@ -7,17 +7,20 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import LANGUAGES
-from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, Module, Strict, Track)
-from .notebooks import load_notebook
+from .. import LANGUAGES
+from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module, Strict, Tool,
+                    Track)
+from .files import read_text
+from .notebook_format import load_notebook
 from .problems import Problems
-from .sources import SourceMap, load_yaml, read_text
+from .yaml_reader import SourceMap, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 MODULES_DIR = "modules"
 DOCS_DIR = "docs"
 NOTEBOOKS_DIR = "notebooks"
+TOOLS_DIR = "tools"
 
 
 def twin(path: Path, lang: str) -> Path:
@@ -41,21 +44,28 @@ def load_curriculum(root: Path, problems: Problems) -> Curriculum:
             module = _load_module(root, folder, yaml_path, problems)
             if module is not None:
                 modules.append(module)
+    tools, tools_source = _load_tools(root, root / TOOLS_DIR, problems)
     return Curriculum(root=root, tracks=tracks, glossary=glossary, modules=modules,
                       tracks_source=tracks_source, glossary_source=glossary_source,
-                      docs=_load_docs(root / DOCS_DIR, problems))
+                      docs=_load_docs(root / DOCS_DIR, problems), tools=tools, tools_source=tools_source)
 
 
-def _load_tracks(path: Path, problems: Problems) -> tuple[list[Track], SourceMap | None]:
+def _load_list(path: Path, model: type[M], problems: Problems) -> tuple[list[tuple[int, M]], SourceMap | None]:
+    """A YAML file that holds a list of `model` items: (index, item) for each valid one."""
     loaded = load_yaml(path, problems)
     if loaded is None:
         return [], None
     data, source = loaded
     if not isinstance(data, list):
-        problems.add(path, 1, 1, "wrong-type", "tracks.yml must be a list of tracks, each starting with `- id:`")
+        problems.add(path, 1, 1, "wrong-type", f"{path.name} must be a list, each item starting with `- id:`")
         return [], source
-    tracks = [validate(Track, item, source, (index,), problems) for index, item in enumerate(data)]
-    return [t for t in tracks if t is not None], source
+    items = [(index, validate(model, item, source, (index,), problems)) for index, item in enumerate(data)]
+    return [(index, item) for index, item in items if item is not None], source
+
+
+def _load_tracks(path: Path, problems: Problems) -> tuple[list[Track], SourceMap | None]:
+    tracks, source = _load_list(path, Track, problems)
+    return [track for _, track in tracks], source
 
 
 def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEntry], SourceMap | None]:
@@ -72,6 +82,20 @@ def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEn
         if entry is not None:
             glossary[str(term_id)] = entry
     return glossary, source
+
+
+def _load_tools(root: Path, folder: Path, problems: Problems) -> tuple[list[LoadedTool], SourceMap | None]:
+    """The programme's printable tools, listed in tools/tools.yml (optional)."""
+    path = folder / "tools.yml"
+    if not path.exists():
+        return [], None
+    tools, source = _load_list(path, Tool, problems)
+    loaded = []
+    for index, model in tools:
+        documents = _load_documents(root, folder, model.file, source, (index, "file"), problems)
+        if documents:
+            loaded.append(LoadedTool(model, documents))
+    return loaded, source
 
 
 def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems) -> LoadedModule | None:
@@ -159,6 +183,12 @@ def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Docume
 
 _ALL_FIELDS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields})
 
+# Fields that older modules have: what replaced them.
+_RETIRED_FIELDS = {
+    "duration_minutes": ": remove it; the module's time is now added up from its lessons, its quiz and "
+                        "`exercise.minutes`, so the minutes it announces always match its parts",
+}
+
 _PATTERN_HINTS = {
     "id": "use lower-case letters, digits and hyphens, like `seo-how-search-works`",
     "track": "use lower-case letters, digits and hyphens, like `seo`",
@@ -190,6 +220,7 @@ def _report(item: dict, source: SourceMap, base: tuple, problems: Problems) -> N
         line, col = source.at(loc, prefer_key=True)
         close = difflib.get_close_matches(str(loc[-1]), _ALL_FIELDS, n=1)
         hint = f": did you mean `{close[0]}`?" if close else ": remove it or check the spelling"
+        hint = _RETIRED_FIELDS.get(str(loc[-1]), hint)
         problems.add(source.path, line, col, "unknown-field", f"`{loc[-1]}` is not a known field{hint}")
     else:
         line, col = source.at(loc)

@@ -1,0 +1,86 @@
+"""One MkDocs + Material build of one language's generated tree, strict, with its warnings kept
+so that a failure can say what went wrong."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, on stderr
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
+
+from ..pipeline import BuildFailed  # noqa: E402
+
+SITE_NAMES = {"en": "Reverse mentoring curriculum", "fr": "Curriculum de mentorat inversé"}
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings so that a strict failure can say what went wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: list | None = None):
+    overrides = {"plugins": plugins} if plugins is not None else {}
+    config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build" / "src" / lang),
+                         site_dir=str(site_dir), nav=nav, strict=True, **overrides)
+    site_root = config["site_url"].rstrip("/") + "/"
+    config["site_url"] = f"{site_root}{lang}/"
+    config["extra"]["site_root"] = site_root
+    config["site_name"] = SITE_NAMES[lang]
+    config.theme["language"] = lang
+    # glossary tooltips: every page gets the language's abbreviations appended
+    config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
+    config["mdx_configs"]["pymdownx.snippets"] = {
+        "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
+    return config
+
+
+def run_mkdocs(config, what: str) -> None:
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        # what the `mkdocs build` command does around a build: plugins start their thread pools here
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as error:
+        details = [f"  {message}" for message in collector.messages] or [f"  {error}"]
+        raise BuildFailed([f"{what}: MkDocs stopped the build:"] + details) from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def _fill_social_font_cache(root: Path) -> None:
+    """The social plugin downloads its font from Google Fonts unless its cache holds it: we fill
+    the cache with the DejaVu fonts that matplotlib ships, so the build asks no one for anything."""
+    import matplotlib
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    cache = root / "build" / "cache" / "social" / "fonts" / "DejaVu Sans"
+    for style, name in (("Regular", "DejaVuSans.ttf"), ("Bold", "DejaVuSans-Bold.ttf")):
+        target = cache / f"{style}.ttf"
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(fonts / name, target)
+
+
+def build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
+    _fill_social_font_cache(root)
+    try:
+        config = language_config(root, lang, nav, site_dir)
+    except ConfigurationError as error:
+        raise BuildFailed([f"mkdocs.yml: {error}"]) from None
+    run_mkdocs(config, f"site ({lang})")

@@ -1,0 +1,104 @@
+"""The deployable site: every language built by MkDocs into a staging folder, then swapped in,
+so a failed build leaves the old site intact."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import LANGUAGES
+from ..pipeline import BuildFailed, compile_curriculum
+from ..render import write_tree
+from .mkdocs_build import build_language
+from .offline import build_offline_edition
+
+SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
+DOWNLOADS = "downloads"
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    seconds: float
+    untranslated: dict[str, list[str]]
+
+
+def build_site(root: Path, output: Path | None = None) -> BuildResult:
+    started = time.perf_counter()
+    root = root.resolve()
+    output = (output or root / "site").resolve()
+    curriculum, trees = compile_curriculum(root)
+    for lang, tree in trees.items():
+        write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
+        _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
+    try:
+        for lang, tree in trees.items():
+            build_language(root, lang, tree.nav, staging / lang)
+            build_offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+        _replace(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(output, time.perf_counter() - started,
+                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _replace(staging: Path, output: Path) -> None:
+    """Swaps the new site in with two renames, so readers never see half a site."""
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def language_chooser() -> str:
+    """The root page: sends the reader to their browser's language, with plain links without JS."""
+    links = "\n".join(f'      <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+                      for lang in LANGUAGES)
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Reverse mentoring curriculum · Curriculum de mentorat inversé</title>
+  <meta name="description" content="Digital skills for company leaders, taught through reverse mentoring. Compétences numériques des dirigeants, par le mentorat inversé.">
+{alternates}
+  <script>
+    (function () {{
+      var supported = {list(LANGUAGES)!r};
+      var wanted = (navigator.languages || [navigator.language || "en"]);
+      for (var i = 0; i < wanted.length; i++) {{
+        var lang = String(wanted[i]).slice(0, 2).toLowerCase();
+        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/"); return; }}
+      }}
+      location.replace(supported[0] + "/");
+    }})();
+  </script>
+  <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style>
+</head>
+<body>
+  <main>
+    <h1>Reverse mentoring curriculum</h1>
+    <p lang="fr">Curriculum de mentorat inversé</p>
+    <p>Choose your language · <span lang="fr">Choisissez votre langue</span></p>
+    <ul>
+{links}
+    </ul>
+  </main>
+</body>
+</html>
+"""

@@ -1,0 +1,21 @@
+"""Where each generated page sits in a language's tree, and relative links between pages."""
+from __future__ import annotations
+
+import posixpath
+
+from ..sources.model import LoadedModule
+
+
+def module_dir(module: LoadedModule) -> str:
+    return f"modules/{module.id}"
+
+
+def mentor_page(module: LoadedModule) -> str:
+    return f"mentors/{module.id}.md"
+
+
+def link(source: str, target: str) -> str:
+    """A relative Markdown link from page `source` to page `target` (anchors kept)."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(source) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
