@@ -14,6 +14,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from ..pipeline import BuildFailed  # noqa: E402
+from .search_accents import fold_search_accents  # noqa: E402
 
 SITE_NAMES = {"en": "Reverse mentoring curriculum", "fr": "Curriculum de mentorat inversé"}
 
@@ -84,3 +85,4 @@ def build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
     except ConfigurationError as error:
         raise BuildFailed([f"mkdocs.yml: {error}"]) from None
     run_mkdocs(config, f"site ({lang})")
+    fold_search_accents(site_dir, lang)

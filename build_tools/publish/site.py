@@ -11,11 +11,11 @@ from pathlib import Path
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
 from ..render import write_tree
+from ..render.paths import OFFLINE_DOWNLOAD
 from .mkdocs_build import build_language
-from .offline import build_offline_edition
+from .offline import build_offline_edition, pack_offline_edition
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
-DOWNLOADS = "downloads"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
@@ -37,9 +37,11 @@ def build_site(root: Path, output: Path | None = None) -> BuildResult:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
     try:
-        for lang, tree in trees.items():
-            build_language(root, lang, tree.nav, staging / lang)
-            build_offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+        with tempfile.TemporaryDirectory(prefix="offline-") as offline:
+            for lang, tree in trees.items():
+                build_language(root, lang, tree.nav, staging / lang)
+                build_offline_edition(root, lang, tree.nav, Path(offline))
+            pack_offline_edition(Path(offline), language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         _replace(staging, output)
     finally:
@@ -64,11 +66,12 @@ def _replace(staging: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def language_chooser() -> str:
-    """The root page: sends the reader to their browser's language, with plain links without JS."""
-    links = "\n".join(f'      <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+def language_chooser(index: str = "") -> str:
+    """The root page: sends the reader to their browser's language, with plain links without JS.
+    From disk (the offline edition) a folder does not open its index.html: `index` names it."""
+    links = "\n".join(f'      <li><a href="{lang}/{index}" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
                       for lang in LANGUAGES)
-    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/{index}">' for lang in LANGUAGES)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -83,9 +86,9 @@ def language_chooser() -> str:
       var wanted = (navigator.languages || [navigator.language || "en"]);
       for (var i = 0; i < wanted.length; i++) {{
         var lang = String(wanted[i]).slice(0, 2).toLowerCase();
-        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/"); return; }}
+        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/{index}"); return; }}
       }}
-      location.replace(supported[0] + "/");
+      location.replace(supported[0] + "/{index}");
     }})();
   </script>
   <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style>

@@ -66,7 +66,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "A short self-assessment of your digital skills that suggests where to start; answers stay on your device.",
         "scale": "1 not at all · 2 a little · 3 fairly well · 4 I could explain it",
         "quiz_question_label": "Question {n}.",
-        "offline": "Reading on a train or a plane? Download the offline edition (zip, open index.html from the folder; search works too).",
+        "offline": "Reading on a train or a plane? Download the offline edition (zip, English and French; unzip it and open index.html: search, quizzes and your progress work there too).",
+        "offline_here": "You are reading the offline edition: everything works without a network, and your progress stays in this browser.",
+        "quiz_first_counts": "Your first answer to each question counts for your score. After checking it, you may choose other options to read their explanations.",
+        "assessment_first_module": "first module",
+        "assessment_no_module": "no module published yet",
+        "resume_label": "Resume where you left off",
     },
     "fr": {
         "home": "Accueil",
@@ -130,7 +135,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "Une courte auto-évaluation de vos compétences numériques qui suggère par où commencer ; les réponses restent sur votre appareil.",
         "scale": "1 pas du tout · 2 un peu · 3 plutôt bien · 4 je saurais l'expliquer",
         "quiz_question_label": "Question {n}.",
-        "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip ; ouvrez index.html dans le dossier, la recherche fonctionne aussi).",
+        "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip, en français et en anglais ; décompressez-la et ouvrez index.html : la recherche, les quiz et votre progression y fonctionnent aussi).",
+        "offline_here": "Vous lisez l'édition hors connexion : tout fonctionne sans réseau, et votre progression reste dans ce navigateur.",
+        "quiz_first_counts": "Votre première réponse à chaque question compte pour le score. Une fois vérifiée, vous pouvez choisir d'autres options pour lire leurs explications.",
+        "assessment_first_module": "premier module",
+        "assessment_no_module": "aucun module publié pour l'instant",
+        "resume_label": "Reprendre là où vous en étiez",
     },
 }
 

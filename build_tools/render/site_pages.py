@@ -6,9 +6,9 @@ import html
 import re
 
 from ..sources.model import LoadedModule
-from .i18n import t
+from .i18n import colon, t
 from .module_pages import ModulePages
-from .paths import link, mentor_page, module_dir
+from .paths import OFFLINE_DOWNLOAD, link, mentor_page, module_dir
 from .renderer import Renderer
 from .text import plain
 from .tree import SiteTree
@@ -65,13 +65,15 @@ class SitePages:
         page = "index.md"
         intro = self.cur.docs.get(self.lang, {}).get("index")
         lines = [intro.text.strip() if intro else f"# {t(self.lang, 'home')}", "",
+                 # filled by the browser script with the last module page the reader opened
+                 f'<p class="rm-resume" data-label="{html.escape(t(self.lang, "resume_label"))}"></p>', "",
                  f"## {t(self.lang, 'paths')}", ""]
         for track in self.cur.tracks:
             lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}/index.md')}): "
                          f"{track.summary.best(self.lang).strip()}")
         lines += ["", f"[{t(self.lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}", "",
-                  # raw HTML: the zip is added beside the site after MkDocs has checked the links
-                  f'<p class="rm-offline"><a href="downloads/curriculum-offline-{self.lang}.zip" download>'
+                  # raw HTML: the zip is added beside the language folders after MkDocs has checked the links
+                  f'<p class="rm-offline"><a href="../{OFFLINE_DOWNLOAD}" download>'
                   f"{html.escape(t(self.lang, 'offline'))}</a></p>"]
         self.add(page, "\n".join(lines), {"description": t(self.lang, "home_description")})
 
@@ -153,6 +155,25 @@ class SitePages:
         lines += ["</div>", ""]
         self.add(page, "\n".join(lines), {"description": t(lang, "progress_description")})
 
+    def assessment_track_head(self, page: str, track) -> list[str]:
+        """A track's fieldset opening: the script suggests only a track with a published module, and
+        names its first module (data-first-module, and the link beside the track's)."""
+        lang = self.lang
+        title = track.title.best(lang)
+        modules = self.cur.track_modules(track.id)
+        path = f"[{title}]({link(page, f'paths/{track.id}/index.md')})"
+        if modules:
+            first = self.text(modules[0].model.title, page)
+            attributes = f'data-published="true" data-first-module="{html.escape(first)}"'
+            path += (f" · {t(lang, 'assessment_first_module')}{colon(lang)} "
+                     f"[{first}]({link(page, module_dir(modules[0]) + '/index.md')}){{ .rm-assessment__first }}")
+        else:
+            attributes = 'data-published="false"'
+            path += f" ({t(lang, 'assessment_no_module')})"
+        return [f'<fieldset class="rm-assessment__track" data-track="{track.id}" {attributes} markdown>',
+                f"<legend>{html.escape(title)}</legend>",
+                f'<p class="rm-assessment__path" markdown="span">{path}</p>']
+
     def self_assessment_page(self) -> None:
         page, lang = "self-assessment.md", self.lang
         lines = self.scripted_page_head("self_assessment", "self_assessment_intro",
@@ -160,10 +181,7 @@ class SitePages:
         for track in self.cur.tracks:
             if not track.self_assessment:
                 continue
-            href = link(page, f"paths/{track.id}/index.md")
-            lines += [f'<fieldset class="rm-assessment__track" data-track="{track.id}" markdown>',
-                      f"<legend>{html.escape(track.title.best(lang))}</legend>",
-                      f'<p class="rm-assessment__path" markdown="span">[{track.title.best(lang)}]({href})</p>']
+            lines += self.assessment_track_head(page, track)
             for number, statement in enumerate(track.self_assessment, 1):
                 name = f"{track.id}-{number}"
                 lines.append(f'<div class="rm-assessment__item" role="radiogroup" aria-labelledby="{name}-label">')
