@@ -104,7 +104,12 @@ class Watched:
     def open(self, path: str) -> None:
         response = self.page.goto(f"{self.origin}/{path}")
         assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
-        self.page.wait_for_load_state("networkidle")
+        self.ready()
+
+    def ready(self) -> None:
+        """The page is loaded and its script has started (not "network idle": that waits half a
+        second more on every page, and the search index loads in the background anyway)."""
+        self.page.wait_for_function("document.documentElement.classList.contains('rm-has-js')")
 
     def search(self, words: str) -> list[str]:
         return search(self.page, words)

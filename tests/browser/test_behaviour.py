@@ -19,8 +19,8 @@ def test_language_switcher_lands_on_the_same_page(watched, name: str) -> None:
     page = watched.page
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="fr"]').click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == f"{watched.origin}/fr/{path}"
+    page.wait_for_url(f"{watched.origin}/fr/{path}")
+    watched.ready()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert watched.errors == []
 

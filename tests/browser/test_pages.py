@@ -54,7 +54,7 @@ def test_every_page_passes_axe_asks_no_one_else_and_fits_a_360_px_screen(watched
 def test_the_404_page_passes_axe(watched, lang: str) -> None:
     response = watched.page.goto(f"{watched.origin}/{lang}/no-such-page/")
     assert response.status == 404
-    watched.page.wait_for_load_state("networkidle")
+    watched.ready()
     assert watched.page.locator("html").get_attribute("lang") == lang
     violations = axe_violations(watched.page)
     assert not violations, describe(violations)
