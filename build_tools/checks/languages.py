@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator
-
-from pydantic import BaseModel
 
 from .. import LANGUAGE_NAMES, LANGUAGES
-from ..sources.model import Curriculum, Text
+from ..sources.markdown_sources import texts
+from ..sources.model import Curriculum
 from ..sources.problems import Problems, Severity
 from .registry import at, rule
 
@@ -16,24 +14,11 @@ REVIEW_DAYS = 365
 
 
 
-def _texts(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, Text]]:
-    """Every bilingual text in a model, with its place."""
-    if isinstance(value, Text):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, loc + (index,))
-
-
-
 @rule("translation-missing")
 def translations_complete(cur: Curriculum, out: Problems, today: date) -> None:
     for m in cur.modules:
         severity = Severity.ERROR if m.model.published else Severity.WARNING
-        for loc, text in _texts(m.model):
+        for loc, text in texts(m.model):
             for lang in text.missing():
                 out.add(*at(m, *loc), "translation-missing",
                         f"`{'.'.join(map(str, loc))}` has no {LANGUAGE_NAMES[lang]} text: add `{lang}:`", severity)
@@ -59,7 +44,7 @@ def translations_complete(cur: Curriculum, out: Problems, today: date) -> None:
     entries += [(cur.glossary_source, (key,), key, entry) for key, entry in cur.glossary.items()]
     entries += [(cur.tools_source, (index,), tool.model.id, tool.model) for index, tool in enumerate(cur.tools)]
     for source, base, key, item in entries:
-        for loc, text in _texts(item, base):
+        for loc, text in texts(item, base):
             for lang in text.missing():
                 out.add(source.path, *source.at(loc), "translation-missing",
                         f"'{key}' has no {LANGUAGE_NAMES[lang]} text at `{'.'.join(map(str, loc))}`: add `{lang}:`")

@@ -53,7 +53,7 @@ class ModulePages:
     def lesson_page(self, lesson: Lesson, document: Document) -> None:
         page = f"{self.base}/{lesson.slug}.md"
         key = f"{self.module.id}/{lesson.slug}"
-        body = (f"# {document.title}\n\n{self.facts_line(document)}\n\n{document.body}\n"
+        body = (f"# {document.title}\n\n{self.facts_line(document)}\n\n{self.r.links.rewrite(document, document.body, page)}\n"
                 f'<div class="rm-lesson-done" data-lesson="{key}" data-module="{self.module.id}"></div>\n')
         first_paragraph = next((p for p in document.body.split("\n\n") if p.strip() and not p.lstrip().startswith(("#", "!", "|", "<"))), "")
         self.r.add(page, body, {"description": plain(first_paragraph) or plain(self.r.text(self.m.summary, page)),
@@ -170,7 +170,7 @@ class ModulePages:
                  r.text(m.summary, page), "", f"## {t(lang, 'objectives')}", ""]
         lines += [f"- {r.text(o.text, page)}" for o in m.objectives]
         for _, document in lessons:
-            lines += ["", f"## {document.title}", "", _demote(document.body)]
+            lines += ["", f"## {document.title}", "", _demote(r.links.rewrite(document, document.body, page))]
         lines += ["", f"## {self.quiz_title(page)}", ""]
         for number, question in enumerate(m.quiz, 1):
             lines += [f"**{t(lang, 'quiz_question_label', n=number)}** {r.text(question.question, page)}", ""]
@@ -203,7 +203,7 @@ class ModulePages:
         for item in guide.agenda:
             lines.append(f"| {start // 60}:{start % 60:02d} | {item.minutes} min | {r.text(item.activity, page)} |")
             start += item.minutes
-        lines += ["", document.body]
+        lines += ["", r.links.rewrite(document, document.body, page)]
         r.add(page, "\n".join(lines), {"description": t(lang, "mentor_description", n=guide.session_minutes,
                                                          title=r.text(self.m.title, page))})
 

@@ -6,12 +6,12 @@ import posixpath
 from ..sources.model import LoadedModule
 
 
-def module_dir(module: LoadedModule) -> str:
-    return f"modules/{module.id}"
+def module_dir(module: LoadedModule | str) -> str:
+    return f"modules/{module if isinstance(module, str) else module.id}"
 
 
-def mentor_page(module: LoadedModule) -> str:
-    return f"mentors/{module.id}.md"
+def mentor_page(module: LoadedModule | str) -> str:
+    return f"mentors/{module if isinstance(module, str) else module.id}.md"
 
 
 def link(source: str, target: str) -> str:

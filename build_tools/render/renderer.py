@@ -6,6 +6,7 @@ import yaml
 
 from ..sources.model import Curriculum, Document, LoadedModule, Text
 from .i18n import t
+from .links import LinkRewriter
 from .tree import SiteTree
 
 
@@ -17,6 +18,7 @@ class Renderer:
         self.lang = lang
         self.notebook_pages = notebook_pages or {}
         self.tree = SiteTree(lang)
+        self.links = LinkRewriter(cur, self.tree)
 
     # --- helpers used by every page -------------------------------------------------------------
 

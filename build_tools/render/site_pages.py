@@ -57,14 +57,15 @@ class SitePages:
         for name, document in sorted(self.cur.docs.get(lang, {}).items()):
             if name != "index":
                 first = next((p for p in document.body.split("\n\n") if p.strip() and not p.startswith("#")), "")
-                self.add(f"{name}.md", document.text, {"description": plain(first)})
+                self.add(f"{name}.md", self.r.links.rewrite(document, document.text, f"{name}.md"),
+                         {"description": plain(first)})
                 self.tree.nav.append({document.title or name: f"{name}.md"})
         return self.tree
 
     def home_page(self) -> None:
         page = "index.md"
         intro = self.cur.docs.get(self.lang, {}).get("index")
-        lines = [intro.text.strip() if intro else f"# {t(self.lang, 'home')}", "",
+        lines = [self.r.links.rewrite(intro, intro.text, page).strip() if intro else f"# {t(self.lang, 'home')}", "",
                  f"## {t(self.lang, 'paths')}", ""]
         for track in self.cur.tracks:
             lines.append(f"- [{track.title.best(self.lang)}]({link(page, f'paths/{track.id}/index.md')}): "

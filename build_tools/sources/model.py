@@ -262,6 +262,10 @@ class Curriculum:
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)  # lang -> name -> page
     tools: list[LoadedTool] = field(default_factory=list)
     tools_source: "SourceMap | None" = None
+    # what did not load ("tracks", "glossary", "tools"; module folders): its error is reported once,
+    # and the rules do not report again every reference to it
+    incomplete: set[str] = field(default_factory=set)
+    unloaded_modules: list[Path] = field(default_factory=list)
 
     def module(self, module_id: str) -> LoadedModule | None:
         return next((m for m in self.modules if m.id == module_id), None)
