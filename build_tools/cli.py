@@ -87,5 +87,47 @@ def new(root: Path, track: str, module_id: str) -> None:
                "then run `curriculum check`")
 
 
+@main.command()
+@click.pass_obj
+def report(root: Path) -> None:
+    """The editorial status of each module: languages, objectives, quiz balance, review, mentor guide."""
+    from datetime import date
+
+    from .editorial import editorial_status, report_table
+
+    curriculum, problems = check_curriculum(root)
+    click.echo(report_table(editorial_status(curriculum), date.today()))
+    if problems.errors:
+        click.echo(f"{len(problems.errors)} error(s) kept some files out of this report: run `curriculum check`",
+                   err=True)
+
+
+@main.command()
+@click.pass_obj
+def schemas(root: Path) -> None:
+    """Write the JSON Schemas of the YAML files to schemas/, from the typed model."""
+    from .schemas import SCHEMA_DIR, write_schemas
+
+    written = write_schemas(root)
+    click.echo(f"{len(written)} schema(s) rewritten in {SCHEMA_DIR}/" if written else f"{SCHEMA_DIR}/ is up to date")
+
+
+@main.command("new-lesson")
+@click.argument("module_id")
+@click.argument("slug")
+@click.pass_obj
+def new_lesson(root: Path, module_id: str, slug: str) -> None:
+    """Add a lesson to a module: SLUG.md, SLUG.fr.md and its line in module.yml."""
+    from .scaffold import ScaffoldError, new_lesson as add_lesson
+
+    try:
+        files = add_lesson(root, module_id, slug)
+    except ScaffoldError as error:
+        click.echo(f"curriculum new-lesson: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created {', '.join(str(f.relative_to(root)) for f in files)} and listed the lesson last in "
+               f"{files[0].parent.relative_to(root)}/module.yml: write it, then run `curriculum check`")
+
+
 if __name__ == "__main__":
     main()

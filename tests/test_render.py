@@ -10,7 +10,7 @@ EXPECTED_PAGES = {
     "index.md", "paths/index.md", "paths/alpha/index.md", "glossary.md", "mentors/index.md",
     "mentors/alpha-basics.md", "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
     "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md", "modules/alpha-basics/print.md",
-    "progress.md", "self-assessment.md",
+    "progress.md", "self-assessment.md", "editorial-status.md",
 }
 
 
@@ -24,7 +24,7 @@ def test_navigation_follows_the_learning_path(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     nav = trees["fr"].nav
     assert [next(iter(item)) for item in nav] == ["Accueil", "Par où commencer", "Parcours", "Guides du mentor",
-                                                  "Glossaire", "Votre progression"]
+                                                  "Glossaire", "Votre progression", "État éditorial"]
     paths = nav[2]["Parcours"]
     assert paths[0] == "paths/index.md"
     assert paths[1] == {"Parcours alpha": ["paths/alpha/index.md", {"Les bases alpha": [
@@ -98,7 +98,7 @@ def test_write_tree_rewrites_only_what_changed_and_removes_stale_files(curriculu
     _, trees = compile_curriculum(curriculum_root)
     out = tmp_path / "src"
     assert write_tree(trees["en"], out) == len(EXPECTED_PAGES)
-    assert len(EXPECTED_PAGES) == 13
+    assert len(EXPECTED_PAGES) == 14
     assert write_tree(trees["en"], out) == 0
     (out / "stale.md").write_text("old")
     trees["en"].pages["index.md"] += "more\n"
@@ -133,3 +133,21 @@ def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     assert trees["en"].abbreviations == "*[Crawler]: A program that fetches pages.\n"
     assert "*[Robot d'exploration]: Un programme qui récupère des pages." in trees["fr"].abbreviations
+
+
+def test_the_editorial_status_page_shows_each_module_for_maintainers(curriculum_root: Path) -> None:
+    guide = curriculum_root / "modules/alpha/alpha-basics/mentor-guide.fr.md"
+    guide.write_text(guide.read_text().replace("{#plan-b}", "").replace("{#pitfalls}", ""))
+    yml = curriculum_root / "modules/alpha/alpha-basics/module.yml"
+    yml.write_text(yml.read_text().replace("status: published", "status: draft"))
+    _, trees = compile_curriculum(curriculum_root)
+    en = trees["en"].pages["editorial-status.md"]
+    assert "search:\n  exclude: true" in en
+    row = next(line for line in en.splitlines() if "Alpha basics" in line)
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[0] == "[Alpha basics](modules/alpha-basics/index.md)"
+    assert cells[1:6] == ["draft", "en, fr", "2/2", "3 (en) / 3 (fr)", "1"]
+    assert cells[6:8] == ["1 (en) / 0 (fr)", "1:1"]  # "La première lettre." is no longer than "La dernière"
+    assert cells[10] == "missing: plan-b, pitfalls (fr)"
+    fr = trees["fr"].pages["editorial-status.md"]
+    assert "# État éditorial" in fr and "| brouillon |" in fr and "manque : plan-b, pitfalls (fr)" in fr

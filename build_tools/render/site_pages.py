@@ -6,6 +6,7 @@ import html
 import re
 
 from ..sources.model import LoadedModule
+from .editorial_status import editorial_status_page
 from .i18n import t
 from .module_pages import ModulePages
 from .paths import link, mentor_page, module_dir
@@ -60,6 +61,7 @@ class SitePages:
                 self.add(f"{name}.md", self.r.links.rewrite(document, document.text, f"{name}.md"),
                          {"description": plain(first)})
                 self.tree.nav.append({document.title or name: f"{name}.md"})
+        self.tree.nav.append(editorial_status_page(self.r))
         return self.tree
 
     def home_page(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 
 import markdown
@@ -56,7 +57,7 @@ class Scan:
 
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 _CONTAINER = re.compile(r"^(?:[-*+][ \t]|\d+[.)][ \t]|!!![ \t+]|\?\?\?\+?[ \t])")
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # on one line: see _blank_code
 # A comment a browser reads as we do: not `<!-->` or `<!--->`, no `--!>` or second `<!--` inside.
 _COMMENT = re.compile(r"<!--(?!-?>)(?:(?!--!?>|<!--).)*?-->", re.S)
 _AUTOLINK = re.compile(AUTOLINK_RE + "|" + AUTOMAIL_RE)
@@ -147,29 +148,35 @@ def _closing_bracket(prose: str, start: int) -> int | None:
 
 
 def _destination(prose: str, start: int) -> tuple[int, int] | None:
-    """The span of a link destination that starts at `start` (after the parenthesis)."""
-    index = start
-    while index < len(prose) and prose[index] in " \t":
+    """The span of the destination in `(url "title")`, read as leniently as Python-Markdown reads
+    it: up to the matching parenthesis, spaces included, less an optional quoted title."""
+    first = start + len(prose[start:]) - len(prose[start:].lstrip(" \t"))
+    if prose.startswith("<", first):
+        end = prose.find(">", first)
+        if end != -1 and "\n" not in prose[first:end]:
+            return first + 1, end
+    depth, index = 0, start
+    while index < len(prose):
+        char = prose[index]
+        if char == "\n" and not prose[index + 1:].split("\n", 1)[0].strip():
+            return None  # a blank line ends the paragraph, and the link with it
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
         index += 1
-    if prose.startswith("<", index):
-        end = prose.find(">", index)
-        if end == -1 or "\n" in prose[index:end]:
-            return None
-        span = (index + 1, end)
-        index = end + 1
     else:
-        depth, first = 0, index
-        while index < len(prose) and not prose[index].isspace():
-            if prose[index] == "(":
-                depth += 1
-            elif prose[index] == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            index += 1
-        span = (first, index)
-    rest = re.match(r"""\s*(?:"[^"]*"|'[^']*'|\([^)]*\))?\s*\)""", prose[index:])
-    return span if rest else None
+        return None
+    inside = prose[start:index]
+    titled = re.match(r"""^(\s*)(.*?)\s+(?:"[^"]*"|'[^']*')\s*$""", inside, re.S)
+    lead, url = (titled.group(1), titled.group(2)) if titled else (inside[:len(inside) - len(inside.lstrip())],
+                                                                    inside.strip())
+    return (start + len(lead), start + len(lead) + len(url)) if url else None
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -184,16 +191,17 @@ def _blank_code(text: str) -> str:
     fence: str | None = None
     in_container = previous_blank = False
     in_indented_code = False
-    for line in lines:
+    for number, line in enumerate(lines):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip(" \t"))
         if fence is not None:
             kept.append(_spaces(line))
-            if stripped.startswith(fence) and set(stripped) <= {fence[0]}:
+            if stripped == fence:
                 fence = None
             continue
         opening = _FENCE.match(line)
-        if opening:
+        # a fence closes on the same fence exactly; an unclosed one is no fence at all (superfences)
+        if opening and any(later.strip() == opening.group("fence") for later in lines[number + 1:]):
             fence = opening.group("fence")
             kept.append(_spaces(line))
             previous_blank = False
@@ -215,9 +223,10 @@ def _blank_code(text: str) -> str:
         kept.append(line)
         previous_blank = False
     prose = "".join(kept)
+    # A span may cross lines in Python-Markdown, but a line that starts with a tag is HTML to it,
+    # span or not: spans are taken on one line, so that such a tag is still seen.
     for match in _CODE_SPAN.finditer(prose):
-        if not re.search(r"\n[ \t]*\n", match.group(0)):
-            prose = _blank(prose, match.start(), match.end())
+        prose = _blank(prose, match.start(), match.end())
     return prose
 
 
@@ -227,10 +236,21 @@ def _spaces(line: str) -> str:
 
 # --- what Python-Markdown makes of a text ---------------------------------------------------------
 
+_per_thread = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One converter per thread: building one loads every extension, and a converter is not shared."""
+    if not hasattr(_per_thread, "md"):
+        _per_thread.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs={"toc": {"permalink": False}})
+    return _per_thread.md
+
+
 @functools.lru_cache(maxsize=512)
 def rendered(text: str) -> tuple[str, frozenset[str]]:
     """The HTML that the site's Markdown dialect makes of `text`, and its heading ids."""
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs={"toc": {"permalink": False}})
+    md = _converter()
+    md.reset()
     html = md.convert(text)
     ids: set[str] = set()
     stack = list(md.toc_tokens)

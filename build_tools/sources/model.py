@@ -79,7 +79,7 @@ class Question(Strict):
     id: Id
     assesses: list[str] = Field(min_length=1)
     question: Text
-    answer: Annotated[list[str], BeforeValidator(_as_list)] = Field(min_length=1)
+    answer: Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=str | list[str])] = Field(min_length=1)
     options: list[Option] = Field(min_length=2)
 
 
@@ -102,7 +102,7 @@ class Source(Strict):
     title: str
     publisher: str
     year: int = Field(ge=1900, le=2100)
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    url: Annotated[str, Field(pattern=r"^https?://[^\s<>\"`]+$")]  # no character that could end the address in a page
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"  # of the source itself: pages say when it differs
 
 
