@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from fixture import MODULE
 from test_check_table import GLOSSARY, TRACKS, YML, copy_module, replace, run_check
 
 

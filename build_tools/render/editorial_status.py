@@ -51,8 +51,8 @@ def editorial_status_page(renderer: Renderer, today: date | None = None) -> dict
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     modules = {m.id: m for m in renderer.cur.modules}
     for row in editorial_status(renderer.cur):
-        title = renderer.text(modules[row.id].model.title, PAGE)
-        lines.append("| " + " | ".join(_cells(row, words, lang, today, f"[{title}]({link(PAGE, module_dir(row.id) + '/index.md')})")) + " |")
+        title = f"[{renderer.text(modules[row.id].model.title, PAGE)}]({link(PAGE, module_dir(row.id) + '/index.md')})"
+        lines.append("| " + " | ".join(_cells(row, words, lang, today, title)) + " |")
     renderer.add(PAGE, "\n".join(lines), {"description": words["description"], "search": {"exclude": True}})
     return {words["title"]: PAGE}
 

@@ -104,7 +104,8 @@ def _wrong(item: dict, loc: tuple) -> str:
     names = [str(part) for part in loc if not isinstance(part, int)]
     field = names[-1] if names else "value"
     if kind == "model_type" and not loc:
-        return "the file holds fields, one `name: value` a line from the left margin: compare it with the template, build_tools/scaffold/module.yml"
+        return ("the file holds fields, one `name: value` a line from the left margin: compare it with the "
+                "template, build_tools/scaffold/module.yml")
     if kind == "model_type":
         return _expected_mapping(ctx.get("class_name", ""), field)
     if kind == "value_error":
