@@ -81,3 +81,31 @@ def test_one_broken_yaml_file_gives_one_error(curriculum_root: Path, file: str, 
     replace(file, old, new)(curriculum_root)
     errors = [p for p in problems_of(curriculum_root) if not p["warning"]]
     assert len(errors) == 1 and errors[0]["path"] == file, errors
+
+
+def _flow_texts(yaml_text: str) -> list[int]:
+    """Lines of `{en: ..., fr: ...}` texts, the form a comma can cut."""
+    import yaml
+
+    found, stack = [], [yaml.compose(yaml_text, Loader=yaml.SafeLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys = {key.value for key, _ in node.value}
+            if node.flow_style and keys & {"en", "fr"}:
+                found.append(node.start_mark.line + 1)
+            stack += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return found
+
+
+@pytest.mark.parametrize("file", ["build_tools/scaffold/module.yml", "docs/en/contribute.md", "docs/fr/contribute.md"])
+def test_the_scaffold_and_the_guide_write_texts_in_block_style(file: str) -> None:
+    import re
+
+    from fixture import REPO
+
+    text = (REPO / file).read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S) if file.endswith(".md") else [text]
+    assert blocks and [_flow_texts(block) for block in blocks] == [[] for _ in blocks]
