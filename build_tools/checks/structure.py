@@ -40,6 +40,10 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
             out.add(cur.tracks_source.path, *cur.tracks_source.at((index, "id")), "track-duplicate",
                     f"track '{track.id}' is listed more than once: keep one")
     orders: dict[tuple[str, int], LoadedModule] = {}
+    for index, tool in enumerate(cur.tools):
+        if tool.model.track not in ids and cur.tools_source:
+            out.add(cur.tools_source.path, *cur.tools_source.at((index, "track")), "track-unknown",
+                    f"track '{tool.model.track}' is not in modules/tracks.yml: fix the id")
     for m in cur.modules:
         if m.model.track not in ids:
             known = ", ".join(ids) or "none"
