@@ -223,8 +223,12 @@ def progress_mark(module: LoadedModule) -> str:
 
 
 def surface_forms(term: str) -> list[str]:
-    """'Hashtag (mot-dièse)' is written 'Hashtag' or 'mot-dièse' in lessons."""
+    """How lessons write a term: 'Click-through rate (CTR)' is written in full or 'CTR'. Only an
+    acronym in parentheses counts: '(product as a service)' explains, it is not a way of writing it."""
     match = re.match(r"^(.*?)\s*\((.+)\)\s*$", term)
-    forms = [match.group(1), match.group(2)] if match else [term]
+    forms = [match.group(1), match.group(2)] if match and _ACRONYM.match(match.group(2)) else [match.group(1) if match else term]
     return [form.strip() for form in forms if len(form.strip()) > 2]
+
+
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&-]{1,7}$")
 
