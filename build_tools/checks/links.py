@@ -13,7 +13,7 @@ from ..sources.model import Curriculum
 from ..sources.problems import Problems
 from .registry import rule
 
-_PAGE_NAMES = {"lesson": "the lesson", "mentor-guide": "the mentor guide", "docs": "the page"}
+_PAGE_NAMES = {"lesson": "the lesson", "mentor-guide": "the mentor guide", "docs": "the page", "tool": "the tool"}
 
 
 @rule("link-broken", "link-anchor-unknown", "link-unsafe", "image-missing", "image-misplaced", "image-format",

@@ -47,14 +47,15 @@ def editorial_status_page(renderer: Renderer, today: date | None = None) -> dict
     lang, words = renderer.lang, STRINGS[renderer.lang]
     today = today or date.today()
     head = words["head"]
-    lines = [f"# {words['title']}", "", words["intro"].format(day=long_date(lang, today)), "",
+    lines = [words["intro"].format(day=long_date(lang, today)), "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     modules = {m.id: m for m in renderer.cur.modules}
     for row in editorial_status(renderer.cur):
-        title = f"[{renderer.text(modules[row.id].model.title, PAGE)}]({link(PAGE, module_dir(row.id) + '/index.md')})"
+        name = renderer.inline(modules[row.id].model.title, PAGE).replace("|", "\\|")
+        title = f"[{name}]({link(PAGE, module_dir(row.id) + '/index.md')})"
         lines.append("| " + " | ".join(_cells(row, words, lang, today, title)) + " |")
-    renderer.add(PAGE, "\n".join(lines), {"description": words["description"], "search": {"exclude": True}})
-    return {words["title"]: PAGE}
+    renderer.add(PAGE, words["title"], "\n".join(lines), words["description"], {"search": {"exclude": True}})
+    return {renderer.label(words["title"]): PAGE}
 
 
 def _cells(row: ModuleStatus, words: dict, lang: str, today: date, title: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 Authors link the way the files sit on disk (`../other-module/lesson.md`, `mentor-guide.md`,
 `module.yml`, a picture beside the lesson); a document lands on several pages (its lesson page,
-the printable module page, the mentor guide page), each somewhere else in the generated tree, so
+the printable module page, the mentor guide page, a tool's page), each somewhere else in the generated tree, so
 every link is rewritten for the page it lands on, and the files it shows are copied beside the
 module's pages. What the checker refused never gets here; what cannot be resolved (an address
 on the web, a chart a notebook made) is left as written.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..sources.link_targets import LinkTargets, Page
 from ..sources.markdown_scan import Reference, scan
 from ..sources.model import Curriculum, Document
-from .paths import link, mentor_page, module_dir
+from .paths import link, mentor_page, module_dir, tool_page
 from .tree import SiteTree
 
 
@@ -26,6 +26,8 @@ def page_path(page: Page) -> str:
         return mentor_page(page.module)
     if page.kind == "glossary":
         return "glossary.md"
+    if page.kind == "tool":
+        return tool_page(page.name)
     return f"{page.name}.md"
 
 

@@ -32,9 +32,9 @@ HOW_TO_LINK = ("write links the way the files sit on disk, relative to this file
 class Page:
     """A page of the site that a source file stands for."""
 
-    kind: str  # "lesson", "module", "mentor-guide", "docs", "glossary"
+    kind: str  # "lesson", "module", "mentor-guide", "docs", "tool", "glossary"
     module: str | None = None  # the module id, for a module's pages
-    name: str | None = None  # the lesson's slug or the docs page's name
+    name: str | None = None  # the lesson's slug, the docs page's name or the tool's id
     documents: dict[str, Document] = field(default_factory=dict, compare=False, hash=False)
     glossary_ids: frozenset[str] = frozenset()
 
@@ -54,7 +54,7 @@ class File:
     """A file published beside a module's pages (an image, a PDF...) or in the site's assets."""
 
     path: Path
-    folder: str  # "modules/<module-id>" or "assets": where the site keeps it
+    folder: str  # "modules/<module-id>", "tools" or "assets": where the site keeps it
     relative: str  # its path inside that folder
 
 
@@ -93,9 +93,14 @@ class LinkTargets:
             for name, document in pages.items():
                 twins = {other: cur.docs[other][name] for other in LANGUAGES if name in cur.docs.get(other, {})}
                 self._add(document.path, Page("docs", None, name, twins))
+        for tool in cur.tools:
+            page = Page("tool", None, tool.model.id, dict(tool.documents))
+            for document in tool.documents.values():
+                self._add(document.path, page)
         if cur.glossary_source is not None:
             self._add(cur.glossary_source.path, Page("glossary", glossary_ids=frozenset(cur.glossary)))
         self.assets = (cur.root / "docs" / "assets").resolve()
+        self.tools = (cur.root / "tools").resolve()
         # links into what did not load are not judged: that file's own error comes first
         self.unjudged = [folder.resolve() for folder in cur.unloaded_modules]
         if "glossary" in cur.incomplete and cur.glossary_source is not None:
@@ -111,12 +116,15 @@ class LinkTargets:
         return next((module for folder, module in self.module_folders.items() if path.is_relative_to(folder)), None)
 
     def image_folder(self, source: Path) -> Path | None:
-        """Where the images of a source file live: its module folder, or docs/assets/ for docs pages."""
+        """Where the images of a source file live: its module folder, docs/assets/ for docs pages,
+        tools/ for the tools."""
         module = self.module_of(source.resolve())
         if module is not None:
             return module.folder.resolve()
         if source.resolve().is_relative_to(self.root / "docs"):
             return self.assets
+        if source.resolve().is_relative_to(self.tools):
+            return self.tools
         return None
 
     # --- resolving -------------------------------------------------------------------------------
@@ -181,7 +189,8 @@ class LinkTargets:
                 return _problem("image-misplaced", f"`{written}` lies outside {place}: keep a document's images in "
                                 "its own folder (docs pages: docs/assets/), so that a reviewer sees them with it, "
                                 "and link them from there")
-        elif suffix not in IMAGE_SUFFIXES + DOWNLOAD_SUFFIXES or (module is None and not real.is_relative_to(self.assets)):
+        elif suffix not in IMAGE_SUFFIXES + DOWNLOAD_SUFFIXES or (
+                module is None and not real.is_relative_to(self.assets) and not real.is_relative_to(self.tools)):
             if module is not None and suffix == ".md":
                 return _problem("link-broken", f"`{written}` is not a lesson of module '{module.id}': add it to the "
                                 "module's `lessons:` or link to one of its lessons")
@@ -190,6 +199,8 @@ class LinkTargets:
         if module is not None:
             return Resolution(file=File(real, f"modules/{module.id}", real.relative_to(module.folder.resolve()).as_posix()),
                               anchor=anchor)
+        if real.is_relative_to(self.tools):
+            return Resolution(file=File(real, "tools", real.relative_to(self.tools).as_posix()), anchor=anchor)
         return Resolution(file=File(real, "assets", real.relative_to(self.assets).as_posix()), anchor=anchor)
 
 
