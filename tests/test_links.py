@@ -117,7 +117,7 @@ def test_no_script_reaches_a_page_from_any_source_file(curriculum_root: Path, wh
         file = "tools/charter.md"
         (curriculum_root / "tools").mkdir()
         (curriculum_root / "tools/tools.yml").write_text(
-            "- id: charter\n  file: charter.md\n  print_pages: 1\n  title: {en: Charter, fr: Charte}\n"
+            "- id: charter\n  track: alpha\n  file: charter.md\n  print_pages: 1\n  title: {en: Charter, fr: Charte}\n"
             "  summary: {en: The charter., fr: La charte.}\n")
         (curriculum_root / "tools/charter.md").write_text(f"# Charter\n\nText {script}\n")
         (curriculum_root / "tools/charter.fr.md").write_text("# Charte\n\nTexte.\n")

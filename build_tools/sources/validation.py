@@ -68,7 +68,8 @@ def _report(item: dict, data: Any, source: SourceMap, base: tuple, problems: Pro
     kind = item["type"]
     if kind == "missing":
         line, col = source.at(loc[:-1], prefer_key=True)
-        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
+        parent = ("the top level" if not loc[:-1] else f"item {loc[0] + 1}" if loc[:-1] == (loc[0],)
+                  and isinstance(loc[0], int) else f"`{'.'.join(str(p) for p in loc[:-1])}`")
         problems.add(source.path, line, col, "missing-field",
                      f"`{loc[-1]}` is missing in {parent}: add it (the authors' guide lists every field)")
     elif kind == "extra_forbidden":
