@@ -3,6 +3,7 @@ author's own file, line and column, with how to write it."""
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 
 from .. import LANGUAGES
@@ -11,8 +12,9 @@ from ..sources.markdown_scan import Reference, scan
 from ..sources.markdown_sources import MarkdownSource, markdown_sources
 from ..sources.model import Curriculum
 from ..sources.problems import Problems
-from .registry import rule
+from .registry import at, rule
 
+_NOT_IN_AN_ADDRESS = re.compile(r'[<>"`]')
 _PAGE_NAMES = {"lesson": "the lesson", "mentor-guide": "the mentor guide", "docs": "the page", "tool": "the tool"}
 
 
@@ -25,6 +27,12 @@ def links_and_images_resolve(cur: Curriculum, out: Problems, today: date) -> Non
             for rule_id, message in _problems(targets, source, ref):
                 line, col, where = source.place(ref.line, ref.col)
                 out.add(source.path, line, col, rule_id, where + message)
+    for m in cur.modules:
+        for index, item in enumerate(m.model.sources):
+            if _NOT_IN_AN_ADDRESS.search(item.url):
+                out.add(*at(m, "sources", index, "url"), "link-unsafe",
+                        "this address holds a quote or an angle bracket, which no address has (and which could end "
+                        "it inside a page): copy the address again from the browser's address bar")
 
 
 def _problems(targets: LinkTargets, source: MarkdownSource, ref: Reference) -> list[tuple[str, str]]:

@@ -102,7 +102,7 @@ class Source(Strict):
     title: str
     publisher: str
     year: int = Field(ge=1900, le=2100)
-    url: Annotated[str, Field(pattern=r"^https?://[^\s<>\"`]+$")]  # no character that could end the address in a page
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"  # of the source itself: pages say when it differs
 
 

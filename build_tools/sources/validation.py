@@ -38,7 +38,7 @@ _PATTERN_HINTS = {
     "id": "use lower-case letters, digits and hyphens, like `seo-how-search-works`",
     "track": "use lower-case letters, digits and hyphens, like `seo`",
     "competences": "write a DigComp 2.2 number in quotes, like \"1.1\"",
-    "url": "write the full address, starting with https://, without spaces, quotes or angle brackets",
+    "url": "write the full address, starting with https://",
     "language": "write a two-letter language code, like `en` or `fr`",
 }
 
