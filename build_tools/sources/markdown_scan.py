@@ -77,8 +77,10 @@ class _Positions:
         return line, offset - self.starts[line - 1] + 1
 
 
+@functools.lru_cache(maxsize=8192)
 def scan(text: str) -> Scan:
-    """The links, images and raw HTML of a Markdown text, outside code."""
+    """The links, images and raw HTML of a Markdown text, outside code. Several rules read the
+    same texts: each is scanned once (callers only read the result)."""
     prose = _blank_code(text)
     where = _Positions(text)
     found = Scan()
@@ -246,20 +248,33 @@ def _converter() -> markdown.Markdown:
     return _per_thread.md
 
 
-@functools.lru_cache(maxsize=512)
-def rendered(text: str) -> tuple[str, frozenset[str]]:
-    """The HTML that the site's Markdown dialect makes of `text`, and its heading ids."""
+_ATX_HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t].*)?$")
+_SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
+
+@functools.lru_cache(maxsize=2048)
+def heading_ids(text: str) -> frozenset[str]:
+    """The ids the site gives the headings of `text`. Only the headings are rendered, in order (ids
+    repeat as `_1`, `_2`), with the site's dialect: converting a whole lesson costs ten times more,
+    and the checker needs these for every link with an anchor."""
+    prose = _blank_code(text).split("\n")
+    lines = text.split("\n")
+    headings = []
+    for number, line in enumerate(prose):
+        if _ATX_HEADING.match(line):
+            headings.append(lines[number].strip())
+        elif (number and _SETEXT_UNDERLINE.match(line) and prose[number - 1].strip()
+              and not _CONTAINER.match(prose[number - 1].lstrip())):
+            headings.append(lines[number - 1].strip() + "\n" + line.strip())
+    if not headings:
+        return frozenset()
     md = _converter()
     md.reset()
-    html = md.convert(text)
+    md.convert("\n\n".join(headings))
     ids: set[str] = set()
     stack = list(md.toc_tokens)
     while stack:
         token = stack.pop()
         ids.add(token["id"])
         stack += token["children"]
-    return html, frozenset(ids)
-
-
-def heading_ids(text: str) -> frozenset[str]:
-    return rendered(text)[1]
+    return frozenset(ids)
