@@ -6,9 +6,9 @@ from datetime import date
 
 from ..sources.model import Curriculum, LoadedModule
 from ..sources.problems import Problems, Severity
-from .registry import at, rule
+from .registry import at, did_you_mean, rule
 
-DIGCOMP_2_2 = {f"{area}.{n}" for area, count in {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}.items()
+DIGCOMP_NUMBERS = {f"{area}.{n}" for area, count in {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}.items()
                for n in range(1, count + 1)}
 
 
@@ -40,11 +40,16 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
             out.add(cur.tracks_source.path, *cur.tracks_source.at((index, "id")), "track-duplicate",
                     f"track '{track.id}' is listed more than once: keep one")
     orders: dict[tuple[str, int], LoadedModule] = {}
+    for index, tool in enumerate(cur.tools):
+        if tool.model.track not in ids and cur.tools_source:
+            out.add(cur.tools_source.path, *cur.tools_source.at((index, "track")), "track-unknown",
+                    f"track '{tool.model.track}' is not in modules/tracks.yml: fix the id")
     for m in cur.modules:
-        if m.model.track not in ids:
+        if m.model.track not in ids and "tracks" not in cur.incomplete:
             known = ", ".join(ids) or "none"
             out.add(*at(m, "track"), "track-unknown",
-                    f"track '{m.model.track}' is not in modules/tracks.yml (known: {known}): add it there or fix the id")
+                    f"track '{m.model.track}' is not in modules/tracks.yml{did_you_mean(m.model.track, ids)} "
+                    f"(known: {known}): add it there or fix the id")
         if m.model.track != m.folder.parent.name:
             out.add(*at(m, "track"), "track-mismatch",
                     f"track '{m.model.track}' differs from the folder '{m.folder.parent.name}': move the module or fix the track")
@@ -60,9 +65,9 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
 def competences_exist(cur: Curriculum, out: Problems, today: date) -> None:
     for m in cur.modules:
         for index, number in enumerate(m.model.competences):
-            if number not in DIGCOMP_2_2:
+            if number not in DIGCOMP_NUMBERS:
                 out.add(*at(m, "competences", index), "competence-unknown",
-                        f"'{number}' is not a DigComp 2.2 competence: use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4")
+                        f"'{number}' is not a DigComp competence (3.0 keeps the numbers of 2.2): use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4")
 
 
 @rule("id-duplicate")

@@ -32,6 +32,7 @@ def page_types() -> dict[str, str]:
         "progress": "progress/",
         "authors' guide": "contribute/",
         "about": "about/",
+        "editorial status": "editorial-status/",
     }
     types["notebook lesson"] = f"modules/{notebook[0].id}/{notebook[1].slug}/" if notebook else "missing-notebook/"
     return types

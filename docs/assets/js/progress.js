@@ -51,6 +51,7 @@
   function paintResume(box) {
     var last = RM.store.read().state.last;
     box.textContent = "";
+    box.hidden = !last;
     if (!last) return;
     var w = RM.words();
     var link = document.createElement("a");
