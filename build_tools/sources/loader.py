@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .. import LANGUAGES
-from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module, Strict, Tool,
-                    Track)
-from .files import read_text
+from .model import (ID_PATTERN, Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module,
+                    Strict, Tool, Track)
+from .files import read_text, survey
 from .notebook_format import load_notebook
 from .problems import Problems
 from .yaml_reader import SourceMap, load_yaml
@@ -21,6 +21,8 @@ MODULES_DIR = "modules"
 DOCS_DIR = "docs"
 NOTEBOOKS_DIR = "notebooks"
 TOOLS_DIR = "tools"
+# Everything under these folders is read, hashed or copied into the site by some stage.
+SOURCE_FOLDERS = (MODULES_DIR, NOTEBOOKS_DIR, DOCS_DIR, TOOLS_DIR, "overrides")
 
 
 def twin(path: Path, lang: str) -> Path:
@@ -30,6 +32,7 @@ def twin(path: Path, lang: str) -> Path:
 
 def load_curriculum(root: Path, problems: Problems) -> Curriculum:
     root = root.resolve()
+    survey(root, SOURCE_FOLDERS, problems)
     modules_dir = root / MODULES_DIR
     tracks, tracks_source = _load_tracks(modules_dir / "tracks.yml", problems)
     glossary, glossary_source = _load_glossary(modules_dir / "glossary.yml", problems)
@@ -78,6 +81,10 @@ def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEn
         return {}, source
     glossary = {}
     for term_id, item in data.items():
+        if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+            problems.add(path, *source.at((term_id,), prefer_key=True), "wrong-type",
+                         f"glossary id '{term_id}': {_PATTERN_HINTS['id']}")
+            continue
         entry = validate(GlossaryEntry, item, source, (term_id,), problems)
         if entry is not None:
             glossary[str(term_id)] = entry

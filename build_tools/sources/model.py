@@ -47,7 +47,8 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids land in URLs and HTML attributes
+Id = Annotated[str, Field(pattern=ID_PATTERN.pattern)]
 Competence = Annotated[str, Field(pattern=r"^[1-5]\.[1-6]$")]
 
 
