@@ -10,7 +10,8 @@ Two uses:
   of one swap, then for each step K forks a child that swaps and dies before step K, and reports
   what the site is right after the kill and after the next build's recovery (JSON on stdout).
   MODE is `exchange` (renameat2) or `renames` (the fallback).
-- `python kill_harness.py build MARKER K ROOT`: a real build of ROOT, killed at step K after MARKER.
+- `python kill_harness.py build MARKER K ROOT`: a real build of ROOT, killed at step K after MARKER;
+  with K `none`, the build completes and prints how many steps followed MARKER.
 """
 from __future__ import annotations
 
@@ -125,8 +126,9 @@ def main(argv: list[str]) -> None:
     elif argv[0] == "build":
         from build_tools.publish.site import build_site
 
-        kill_at(argv[1], int(argv[2]))
+        seen = kill_at(argv[1], int(argv[2]) if argv[2] != "none" else None)
         build_site(Path(argv[3]))
+        print(seen[0])  # not killed: how many steps followed the marker
 
 
 if __name__ == "__main__":

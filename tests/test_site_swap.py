@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,14 @@ import pytest
 
 from build_tools.pipeline import BuildFailed
 from build_tools.publish.site import build_site
-from build_tools.publish.swap import build_lock
+from build_tools.publish.swap import build_lock, recover, staging_area
 from test_build import tree_digest
 
 HARNESS = Path(__file__).with_name("kill_harness.py")
+
+
+def _state(site: Path) -> str:
+    return json.dumps(tree_digest(site, ["."]), sort_keys=True)
 
 
 def _harness(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -44,31 +49,31 @@ def test_a_swap_killed_at_any_step_leaves_a_whole_site(tmp_path: Path, mode: str
     assert {row["after_recovery"] for row in report} == {"old", "new"}, "the kills missed one side of the swap"
 
 
-def _state(site: Path) -> str:
-    return json.dumps(tree_digest(site, ["."]), sort_keys=True)
-
-
-def test_a_real_build_killed_at_random_points_keeps_the_previous_site(curriculum_root: Path, monkeypatch) -> None:
+def test_a_real_build_killed_at_a_random_point_keeps_the_previous_site(curriculum_root: Path) -> None:
+    """A whole build first counts its steps from the moment its staging folder exists; then, from
+    the previous site again, a build is killed at a random one of them."""
     seed = int.from_bytes(os.urandom(4), "big")
-    chance = random.Random(seed)
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # the same bytes from every build
-    previous = curriculum_root / "site"
+    site = curriculum_root / "site"
+    previous = curriculum_root / "previous-site"
     (previous / "en").mkdir(parents=True)
     (previous / "en" / "index.html").write_text("the previous site\n")
+    shutil.copytree(previous, site)
     top = sorted(p.name for p in curriculum_root.iterdir())
-    seen = [_state(previous)]
-    for marker, steps in (("curriculum.site.staging", 400), ("curriculum.site.swap", 6)):
-        step = chance.randint(1, steps)
-        killed = _harness("build", marker, str(step), str(curriculum_root), env=environment)
-        assert killed.returncode == -9, f"seed {seed}, {marker} step {step}: not killed\n{killed.stderr[-2000:]}"
-        assert previous.is_dir(), f"seed {seed}: no site/ after a kill at {marker} step {step}"
-        assert sorted(p.name for p in curriculum_root.iterdir()) == sorted(set(top) | {"build", "site"}), seed
-        seen.append(_state(previous))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", environment["SOURCE_DATE_EPOCH"])
-    build_site(curriculum_root)  # the next build: not locked out, clears what the killed ones left
-    assert not (curriculum_root / "build" / "site-staging").exists()
-    whole = {seen[0], _state(previous)}  # the previous site, or a complete new one
-    assert set(seen) <= whole, f"seed {seed}: a killed build left half a site"
+    whole = _harness("build", "curriculum.site.staging", "none", str(curriculum_root), env=environment)
+    assert whole.returncode == 0, whole.stderr[-2000:]
+    steps, new = int(whole.stdout.split()[-1]), _state(site)
+    shutil.rmtree(site)
+    shutil.copytree(previous, site)
+    step = random.Random(seed).randint(1, steps)
+    killed = _harness("build", "curriculum.site.staging", str(step), str(curriculum_root), env=environment)
+    assert killed.returncode == -9, f"step {step} of {steps}: not killed\n{killed.stderr[-2000:]}"
+    assert _state(site) in (_state(previous), new), f"step {step} of {steps}: half a site"
+    assert sorted(p.name for p in curriculum_root.iterdir()) == sorted(set(top) | {"build"}), f"step {step}"
+    recover(staging_area(curriculum_root.resolve(), site.resolve()), site.resolve())  # the next build's first step
+    assert _state(site) in (_state(previous), new) and not (curriculum_root / "build" / "site-staging").exists()
+    with build_lock(curriculum_root.resolve()):  # the killed build's lock went with it
+        pass
 
 
 def test_two_builds_at_once_do_not_interleave(curriculum_root: Path) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import LANGUAGES
-from ..pipeline import compile_curriculum
+from ..pipeline import BuildFailed, compile_curriculum
 from ..render import write_tree
 from .mkdocs_build import build_language
 from .offline import build_offline_edition
