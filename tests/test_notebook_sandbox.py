@@ -157,6 +157,12 @@ def test_a_killed_build_leaves_no_kernel_behind(curriculum_root: Path) -> None:
     for handle in kernel_side:  # readable when the process has ended: a signal, not a sleep
         assert select.select([handle], [], [], 60)[0], "a process of the killed build's notebook is still running"
     assert _alive(marker) == []
+    import tempfile
+
+    left = list(Path(tempfile.gettempdir()).glob(f"{sandbox.SANDBOX_PREFIX}{build.pid}-*"))
+    assert left, "the killed build's working folder should be there, for the next build to clear"
+    sandbox._clear_stale_sandboxes.__wrapped__()  # what the next build does before its first notebook
+    assert not any(path.exists() for path in left)
 
 
 def _wait_until(condition, process: subprocess.Popen, seconds: float = 120) -> bool:

@@ -37,6 +37,7 @@ from traitlets import List, Unicode
 from traitlets.config import Config
 
 RUN_TOKEN = "CURRICULUM_NOTEBOOK_RUN"
+SANDBOX_PREFIX = "curriculum-notebook-"  # then the builder's process id: a killed build's folders are found
 PASSED_VARIABLES = ("SOURCE_DATE_EPOCH",)  # the only variables of the builder a notebook sees
 GUARD = [sys.executable, "-m", "build_tools.notebooks.guard"]
 _MATPLOTLIBRC = "svg.hashsalt: curriculum\n"  # the same SVG ids in every build, whoever draws the chart
@@ -105,7 +106,8 @@ class Sandbox:
 @contextmanager
 def sandbox(notebook_folder: Path, root: Path) -> Iterator[Sandbox]:
     """A contained run of one notebook; on leaving, its processes are gone and its folder too."""
-    folder = Path(tempfile.mkdtemp(prefix="curriculum-notebook-")).resolve()
+    _clear_stale_sandboxes()
+    folder = Path(tempfile.mkdtemp(prefix=f"{SANDBOX_PREFIX}{os.getpid()}-")).resolve()
     token = secrets.token_hex(16)
     try:
         cwd = folder / "work"
@@ -123,6 +125,25 @@ def sandbox(notebook_folder: Path, root: Path) -> Iterator[Sandbox]:
     finally:
         stop_processes(token)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@functools.cache
+def _clear_stale_sandboxes() -> None:
+    """Removes, once per build process, the working folders of builds that were killed."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SANDBOX_PREFIX}*-*"):
+        owner = folder.name.removeprefix(SANDBOX_PREFIX).split("-")[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's
+        return True
+    return True
 
 
 def _clean_environment(folder: Path, token: str) -> dict[str, str]:
