@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,8 +83,9 @@ def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEn
     glossary = {}
     for term_id, item in data.items():
         if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+            like = re.sub(r"[^a-z0-9]+", "-", str(term_id).lower()).strip("-") or "search-engine"
             problems.add(path, *source.at((term_id,), prefer_key=True), "wrong-type",
-                         f"glossary id '{term_id}': {_PATTERN_HINTS['id']}")
+                         f"glossary id '{term_id}': use lower-case letters, digits and hyphens, like `{like}`")
             continue
         entry = validate(GlossaryEntry, item, source, (term_id,), problems)
         if entry is not None:
