@@ -110,6 +110,15 @@ def test_files_that_the_build_only_copies_or_hashes_are_vetted_too(curriculum_ro
     ]))
 
 
+def test_a_source_folder_that_is_a_link_out_is_refused(curriculum_root: Path, tmp_path: Path, no_hang) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Not ours\n")
+    (curriculum_root / "tools").symlink_to(outside)
+    code, problems = run_check(curriculum_root)
+    assert code == 1 and {"path": "tools", "line": "1", "rule": "path-escapes"} in _short(problems)
+
+
 @pytest.mark.parametrize("name", ["my lesson.md", "it's.md", 'say "hi".md', "<script>.md", "a>b", "tab\there.md"])
 def test_file_names_that_pages_cannot_carry_are_refused(curriculum_root: Path, name: str) -> None:
     path = curriculum_root / MODULE / name

@@ -112,6 +112,9 @@ def survey(root: Path, folders: tuple[str, ...], problems: Problems) -> None:
     Links to folders are not followed, so a loop of links cannot make it run forever."""
     root = root.resolve()
     for folder in folders:
+        if os.path.islink(root / folder) and not (root / folder).resolve().is_relative_to(root):
+            problems.add(root / folder, 1, 1, *refusal(root / folder, root))
+            continue
         for current, subfolders, files in os.walk(root / folder):
             here = Path(current)
             for name in sorted(subfolders + files):
