@@ -9,11 +9,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveInt, model_validator
 
 from .. import LANGUAGES
+
+if TYPE_CHECKING:  # types only: notebook_format imports this module
+    from .notebook_format import NotebookSource
+    from .yaml_reader import SourceMap
 
 
 class Strict(BaseModel):
@@ -47,7 +51,8 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids land in URLs and HTML attributes
+Id = Annotated[str, Field(pattern=ID_PATTERN.pattern)]
 Competence = Annotated[str, Field(pattern=r"^[1-5]\.[1-6]$")]
 
 
@@ -273,7 +278,3 @@ class Curriculum:
 
     def track_modules(self, track_id: str) -> list[LoadedModule]:
         return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
-
-
-from .notebook_format import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
-from .yaml_reader import SourceMap  # noqa: E402
