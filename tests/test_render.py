@@ -212,3 +212,20 @@ def test_tools_are_pages_reached_from_their_path_and_every_mentor_guide(curricul
     assert "[Journal de séance](../tools/session-log.md)" in pages["mentors/alpha-basics.md"]
     assert "[Questionnaire d'auto-évaluation](../self-assessment.md)" in pages["tools/index.md"]
     assert {"Outils du programme": ["tools/index.md", "tools/session-log.md"]} in trees["fr"].nav
+
+
+def test_plain_text_keeps_no_space_where_a_marker_was() -> None:
+    from build_tools.render.text import plain
+
+    assert plain("A study (*Pew Research Center*, 2025) found **fewer** clicks.") == \
+        "A study (Pew Research Center, 2025) found fewer clicks."
+    assert plain("See [the guide](https://example.org/) `now`.") == "See the guide now."
+
+
+def test_an_authors_text_cannot_open_html_or_add_attributes() -> None:
+    from build_tools.render.text import markdown_text, meta_text
+
+    assert markdown_text("<script>x</script> and `<b>` kept") == "&lt;script>x&lt;/script> and `<b>` kept"
+    assert markdown_text("Title {: onclick=x }") == "Title \\{: onclick=x \\}"
+    assert markdown_text("<https://example.org/>") == "<https://example.org/>"
+    assert meta_text("en", 'A "quoted" <b>title</b> & more') == "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more"
