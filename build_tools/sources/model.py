@@ -238,9 +238,16 @@ class LoadedModule:
     def id(self) -> str:
         return self.model.id
 
+    def lesson_minutes(self, lesson: Lesson, lang: str) -> int:
+        """A lesson's reading time in `lang` (the other language's while it is untranslated): its
+        prose, which for a notebook lesson is its Markdown cells, tables and charts aside."""
+        document = lesson.documents.get(lang) or next(iter(lesson.documents.values()), None)
+        return document.reading_minutes if document else 0
+
     def minutes(self, lang: str) -> int:
-        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise."""
-        reading = sum(lesson.documents[lang].reading_minutes for lesson in self.lessons if lang in lesson.documents)
+        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise,
+        the same parts the module's pages announce, so that they add up."""
+        reading = sum(self.lesson_minutes(lesson, lang) for lesson in self.lessons)
         return reading + quiz_minutes(len(self.model.quiz)) + self.model.exercise.minutes
 
 
