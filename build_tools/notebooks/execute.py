@@ -6,6 +6,7 @@ packages. Markdown edits therefore re-render without re-executing.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -23,12 +24,14 @@ from typing import Callable
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
 
 from ..sources.notebook_format import NotebookSource
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _ARROW = re.compile(r"^-*>\s*(\d+)", re.M)
+_CELL_LINE = re.compile(r"^\s*Cell In\[\d+\], line (\d+)", re.M)
 
 
 class NotebookFailed(Exception):
@@ -112,12 +115,29 @@ def _with_outputs(notebook: nbformat.NotebookNode, outputs: list) -> nbformat.No
     return notebook
 
 
+class _InterruptingClient(NotebookClient):
+    """On a timeout, interrupts the kernel once, so that the traceback says which line was running;
+    if the kernel does not stop within a few seconds, gives up as nbclient does."""
+
+    grace_seconds = 10
+    interrupted_at: float | None = None
+
+    async def _async_handle_timeout(self, timeout: int, cell: nbformat.NotebookNode | None = None) -> None:
+        if self.interrupted_at is None:
+            self.interrupted_at = time.monotonic()
+            await ensure_async(self.km.interrupt_kernel())
+        elif time.monotonic() - self.interrupted_at > self.grace_seconds:
+            raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", timeout, cell)
+        await asyncio.sleep(0.05)  # nbclient asks again at once: wait for the kernel's answer
+        return None
+
+
 def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookNode:
     """Runs the notebook for `lang` in its own folder; raises NotebookFailed with the place."""
     notebook, indices = source.for_language(lang)
     where = source.path.relative_to(root) if source.path.is_relative_to(root) else source.path
-    client = NotebookClient(notebook, timeout=source.timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(source.path.parent)}})
+    client = _InterruptingClient(notebook, timeout=source.timeout, kernel_name="python3",
+                                 resources={"metadata": {"path": str(source.path.parent)}})
     index = 0
     try:
         # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
@@ -127,29 +147,42 @@ def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookN
             for index, cell in enumerate(notebook.cells):
                 client.execute_cell(cell, index)
     except CellExecutionError as error:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"{error.ename}: {error.evalue}", str(error))) from None
+        summary = (_timeout(source) if client.interrupted_at is not None and error.ename == "KeyboardInterrupt"
+                   else f"{error.ename}: {error.evalue}")
+        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang, summary,
+                                       str(error))) from None
     except CellTimeoutError:
         raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"TimeoutError: the cell ran longer than {source.timeout} s "
-                                       "(raise metadata.curriculum.timeout if it must)", "")) from None
+                                       _timeout(source) + "; it did not stop when interrupted", "")) from None
     except DeadKernelError as error:
         raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"DeadKernelError: the kernel died ({error})", "")) from None
+                                       f"DeadKernelError: the kernel died ({error}): the cell ended Python "
+                                       "(os._exit, a crash, or not enough memory)", "")) from None
     return notebook
+
+
+def _timeout(source: NotebookSource) -> str:
+    return (f"TimeoutError: the cell ran longer than {source.timeout} s "
+            "(raise metadata.curriculum.timeout if it must)")
+
+
+def _failed_line(traceback: str) -> int | None:
+    """The line of the cell that failed: `Cell In[3], line 2` (every error, syntax errors too), or
+    the first `---->` arrow of an older IPython."""
+    plain = _ANSI.sub("", traceback)
+    found = _CELL_LINE.search(plain) or _ARROW.search(plain)
+    return int(found.group(1)) if found else None
 
 
 def _describe(where: Path, source_index: int, cell: nbformat.NotebookNode, lang: str, summary: str,
               traceback: str) -> str:
-    line_hint = ""
-    arrows = _ARROW.findall(_ANSI.sub("", traceback))
     lines = cell.source.splitlines()
-    if arrows and 0 < int(arrows[0]) <= len(lines):
-        number = int(arrows[0])
-        line_hint = f"\n  line {number}: {lines[number - 1].strip()}"
-    elif lines:
-        line_hint = f"\n  source: {lines[0].strip()}"
-    return f"{where.as_posix()}: cell {source_index + 1}: {summary} (LANG={lang}){line_hint}"
+    number = _failed_line(traceback)
+    if number is not None and 0 < number <= len(lines):
+        return (f"{where.as_posix()}: cell {source_index + 1}, line {number}: {summary} (LANG={lang})\n"
+                f"  {lines[number - 1].strip()}")
+    span = f"lines 1-{len(lines)}" if len(lines) > 1 else "line 1"
+    return f"{where.as_posix()}: cell {source_index + 1}, {span}: {summary} (LANG={lang})"
 
 
 def run_notebooks(requests: list[tuple[NotebookSource, str]], root: Path, cache: NotebookCache,

@@ -66,7 +66,7 @@ class ModulePages:
     def lesson_page(self, lesson: Lesson, document: Document) -> None:
         page = self.page(lesson.slug)
         key = attribute(f"{self.module.id}/{lesson.slug}")
-        body = (f"{self.facts_line(document)}\n\n{document.body}\n"
+        body = (f"{self.facts_line(document)}\n\n{self.r.links.rewrite(document, document.body, page)}\n"
                 f'<div class="rm-lesson-done" data-lesson="{key}" data-module="{attribute(self.module.id)}"></div>\n')
         first_paragraph = next((p for p in document.body.split("\n\n")
                                 if p.strip() and not p.lstrip().startswith(("#", "!", "|", "<", "*", "-"))), "")
@@ -222,7 +222,7 @@ class ModulePages:
         lines = [f"*{t(lang, 'print_intro')}*", "", r.md(m.summary, page), "", f"## {t(lang, 'objectives')}", ""]
         lines += [f"- {r.inline(o.text, page)}" for o in m.objectives]
         for _, document in lessons:
-            lines += ["", f"## {markdown_inline(document.title or '')}", "", _demote(document.body)]
+            lines += ["", f"## {markdown_inline(document.title or '')}", "", _demote(r.links.rewrite(document, document.body, page))]
         lines += ["", f"## {self.quiz_title()}", ""]
         for number, question in enumerate(m.quiz, 1):
             lines += [f"**{t(lang, 'quiz_question_label', n=number)}** {r.inline(question.question, page)}", ""]
@@ -259,7 +259,7 @@ class ModulePages:
             activity = r.inline(item.activity, page).replace("|", "\\|")
             lines.append(f"| {start // 60}:{start % 60:02d} | {item.minutes} min | {activity} |")
             start += item.minutes
-        lines += ["", document.body]
+        lines += ["", r.links.rewrite(document, document.body, page)]
         if r.cur.tools:
             lines += ["", f"## {t(lang, 'tools')} {{ #programme-tools }}", "", t(lang, "tools_for_mentors"), ""]
             lines += [f"- [{r.inline(tool.model.title, page)}]({link(page, tool_page(tool))})" for tool in r.cur.tools]

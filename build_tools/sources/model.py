@@ -79,7 +79,7 @@ class Question(Strict):
     id: Id
     assesses: list[str] = Field(min_length=1)
     question: Text
-    answer: Annotated[list[str], BeforeValidator(_as_list)] = Field(min_length=1)
+    answer: Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=str | list[str])] = Field(min_length=1)
     options: list[Option] = Field(min_length=2)
 
 
@@ -263,6 +263,10 @@ class Curriculum:
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)  # lang -> name -> page
     tools: list[LoadedTool] = field(default_factory=list)
     tools_source: "SourceMap | None" = None
+    # what did not load ("tracks", "glossary", "tools"; module folders): its error is reported once,
+    # and the rules do not report again every reference to it
+    incomplete: set[str] = field(default_factory=set)
+    unloaded_modules: list[Path] = field(default_factory=list)
 
     def module(self, module_id: str) -> LoadedModule | None:
         return next((m for m in self.modules if m.id == module_id), None)
