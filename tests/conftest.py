@@ -83,3 +83,14 @@ def offline_edition(real_site, tmp_path_factory) -> Path:
     with zipfile.ZipFile(real_site[0] / OFFLINE_DOWNLOAD) as zipped:
         zipped.extractall(folder)
     return folder / ZIP_FOLDER
+
+
+@pytest.fixture
+def no_hang():
+    """Ends the whole test run, with every thread's traceback, should the test hang: a test of
+    hostile input must fail loudly, never wait forever. Not a sleep: a deadline that rarely fires."""
+    import faulthandler
+
+    faulthandler.dump_traceback_later(120, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()

@@ -98,6 +98,13 @@ CASES = [
     Case("empty module.yml", "empty-file", YML, write(YML, "\n# nothing here\n")),
     Case("module.yml is a folder", "file-unreadable", "modules/alpha/odd/module.yml", lambda r: (r / "modules/alpha/odd/module.yml").mkdir(parents=True)),
     Case("module folder without module.yml", "module-yml-missing", "modules/alpha/stray", lambda r: (r / "modules/alpha/stray").mkdir()),
+    # bounded inputs (more in test_bounded_inputs.py)
+    Case("anchor and alias", "yaml-alias", YML, replace(YML, "level: beginner", "level: &lvl beginner\nsummit: *lvl"), "&lvl"),
+    Case("nesting too deep", "yaml-too-deep", YML, replace(YML, "prerequisites: []", "prerequisites: " + "[" * 30 + "]" * 30), "prerequisites:"),
+    Case("lesson too large", "file-too-large", LESSON_FR, write(LESSON_FR, "# Trop long\n\n" + "mot " * 300_000)),
+    Case("link out of the repository", "path-escapes", LESSON_FR, lambda r: _link(r / LESSON_FR, "/etc/hostname")),
+    Case("file name with a space", "file-name", f"{MODULE}/my lesson.md", write(f"{MODULE}/my lesson.md", "# Mine\n")),
+    Case("glossary id with a space", "wrong-type", GLOSSARY, replace(GLOSSARY, "crawler:", "web crawler:"), "web crawler:"),
     # the schema
     Case("unknown field (typo)", "unknown-field", YML, replace(YML, "last_reviewed:", "last_review:"), "last_review:"),
     Case("unknown nested field", "unknown-field", YML, replace(YML, "explanation: {en: Omega", "explanaton: {en: Omega"), "explanaton:"),
@@ -158,6 +165,8 @@ CASES = [
     Case("notebook with outputs", "notebook-has-outputs", "notebooks/tiny.ipynb",
          lambda r: add_notebook_lesson(r, text=tiny_notebook(outputs=True)), "__fourth__cell_type"),
     Case("notebook not JSON", "notebook-invalid", "notebooks/tiny.ipynb", lambda r: add_notebook_lesson(r, text="{ not json")),
+    Case("notebook timeout turned off", "notebook-timeout", "notebooks/tiny.ipynb",
+         lambda r: add_notebook_lesson(r, text=tiny_notebook(curriculum={"timeout": 0})), '"timeout": 0'),
     Case("notebook missing", "file-missing", YML, lambda r: (add_notebook_lesson(r), (r / "notebooks/tiny.ipynb").unlink()),
          "notebook: tiny.ipynb"),
     Case("notebook outside notebooks/", "path-escapes", YML,
@@ -215,6 +224,11 @@ def _repeat_question(root: Path, count: int) -> None:
     question = text.split("quiz:\n", 1)[1].split("exercise:", 1)[0]
     copies = "".join(question.replace("id: q-one", f"id: q-{n}", 1) for n in range(2, count + 1))
     path.write_text(text.replace("exercise:", copies + "exercise:", 1), encoding="utf-8")
+
+
+def _link(path: Path, target: str) -> None:
+    path.unlink()
+    path.symlink_to(target)
 
 
 def _drop_block(root: Path, key: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import re
+
 import yaml
 
 from build_tools.pipeline import compile_curriculum
@@ -302,3 +304,19 @@ def test_the_editorial_status_page_shows_each_module_for_maintainers(curriculum_
     assert cells[10] == "missing: plan-b, pitfalls (fr)"
     fr = trees["fr"].pages["editorial-status.md"]
     assert "# État éditorial" in fr and "| brouillon |" in fr and "manque : plan-b, pitfalls (fr)" in fr
+
+
+def test_the_module_time_adds_up_from_the_times_its_pages_announce(curriculum_root: Path) -> None:
+    from fixture import add_notebook_lesson
+
+    add_notebook_lesson(curriculum_root)
+    curriculum, trees = compile_curriculum(curriculum_root)
+    module = curriculum.modules[0]
+    for lang, tree in trees.items():
+        overview = tree.pages["modules/alpha-basics/index.md"]
+        announced = [int(n) for n in re.findall(r"\((\d+) min", overview)]
+        total = int(re.search(r"\| (\d+) minutes? \|", overview).group(1))
+        assert total == sum(announced) == module.minutes(lang), (lang, announced, total)
+        for lesson in module.lessons:
+            page = tree.pages[f"modules/alpha-basics/{lesson.slug}.md"]
+            assert f"*{module.lesson_minutes(lesson, lang)} min" in page

@@ -91,3 +91,30 @@ def test_serve_rebuilds_when_a_lesson_changes(curriculum_root: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_keeps_the_last_good_site_whatever_the_error(curriculum_root: Path, monkeypatch, capsys) -> None:
+    """An exception raised outside the checker (in MkDocs, in a plugin, anywhere) ends the rebuild,
+    never `serve`, and leaves the last good site in place."""
+    from build_tools.publish import serve as serve_module
+    from test_build import tree_digest
+
+    output = curriculum_root / "site"
+    assert serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+    before = tree_digest(output, ["."])
+    # a hook that breaks inside MkDocs, as a faulty plugin would
+    (curriculum_root / "broken_hook.py").write_text(
+        "def on_page_markdown(markdown, **kwargs):\n    raise RuntimeError('the plugin broke')\n")
+    config = curriculum_root / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - broken_hook.py\n")
+    assert not serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+    said = capsys.readouterr().out
+    assert "RuntimeError: the plugin broke" in said and "the previous site is still served" in said
+    assert tree_digest(output, ["."]) == before
+    for error in (SystemExit(2), KeyError("from a library"), MemoryError()):
+        def failing_build(*args, error=error):
+            raise error
+        monkeypatch.setattr(serve_module, "build_site", failing_build)
+        assert not serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+        assert type(error).__name__ in capsys.readouterr().out
+    assert tree_digest(output, ["."]) == before

@@ -15,7 +15,8 @@ RULES: list[tuple[tuple[str, ...], Rule]] = []
 # Ids reported while loading, before the rules run (see sources/).
 LOAD_RULE_IDS = ("not-utf8", "empty-file", "file-unreadable", "yaml-invalid", "duplicate-key",
                  "missing-field", "unknown-field", "wrong-type", "file-missing", "file-name",
-                 "path-escapes", "module-yml-missing", "notebook-invalid", "yaml-text-cut", "text-comma")
+                 "path-escapes", "module-yml-missing", "notebook-invalid", "yaml-text-cut", "text-comma",
+                 "yaml-alias", "yaml-too-deep", "file-too-large", "notebook-timeout")
 
 
 def rule(*ids: str) -> Callable[[Rule], Rule]:

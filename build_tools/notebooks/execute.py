@@ -1,4 +1,5 @@
-"""Executing notebook lessons: nbclient in this environment's kernel, cached, in parallel.
+"""Executing notebook lessons: nbclient in this environment's kernel, contained (sandbox.py),
+cached, in parallel.
 
 The cache keeps the outputs of the code cells, keyed by everything that could change them: the
 code, the language, the data files the code names, and the versions of Python and of the key
@@ -26,7 +27,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async
 
-from ..sources.notebook_format import NotebookSource
+from ..sources.notebook_format import MAX_TIMEOUT, NotebookSource
+from .sandbox import ContainedKernelManager, sandbox
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -133,31 +135,37 @@ class _InterruptingClient(NotebookClient):
 
 
 def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookNode:
-    """Runs the notebook for `lang` in its own folder; raises NotebookFailed with the place."""
+    """Runs the notebook for `lang`, contained (sandbox.py); raises NotebookFailed with the place."""
     notebook, indices = source.for_language(lang)
     where = source.path.relative_to(root) if source.path.is_relative_to(root) else source.path
-    client = _InterruptingClient(notebook, timeout=source.timeout, kernel_name="python3",
-                                 resources={"metadata": {"path": str(source.path.parent)}})
+    timeout = source.timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= MAX_TIMEOUT:
+        raise NotebookFailed(f"{where.as_posix()}: timeout {timeout!r} is not 1 to {MAX_TIMEOUT} seconds")
     index = 0
-    try:
-        # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
-        # no __pycache__ in notebooks/: the build never writes into the sources
-        environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        with client.setup_kernel(stderr=subprocess.DEVNULL, env=environment):
-            for index, cell in enumerate(notebook.cells):
-                client.execute_cell(cell, index)
-    except CellExecutionError as error:
-        summary = (_timeout(source) if client.interrupted_at is not None and error.ename == "KeyboardInterrupt"
-                   else f"{error.ename}: {error.evalue}")
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang, summary,
-                                       str(error))) from None
-    except CellTimeoutError:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       _timeout(source) + "; it did not stop when interrupted", "")) from None
-    except DeadKernelError as error:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"DeadKernelError: the kernel died ({error}): the cell ended Python "
-                                       "(os._exit, a crash, or not enough memory)", "")) from None
+    with sandbox(source.path.parent, root) as box:
+        client = _InterruptingClient(notebook, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
+                                     kernel_manager_class=ContainedKernelManager, config=box.config,
+                                     resources={"metadata": {"path": str(box.cwd)}})
+        try:
+            # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
+            with client.setup_kernel(stderr=subprocess.DEVNULL, env=box.env):
+                for index, cell in enumerate(notebook.cells):
+                    client.execute_cell(cell, index)
+        except CellExecutionError as error:
+            summary = (_timeout(source) if client.interrupted_at is not None and error.ename == "KeyboardInterrupt"
+                       else f"{error.ename}: {error.evalue}")
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang, summary,
+                                           str(error))) from None
+        except CellTimeoutError:
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
+                                           _timeout(source) + "; it did not stop when interrupted", "")) from None
+        except DeadKernelError as error:
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
+                                           f"DeadKernelError: the kernel died ({error}): the cell ended Python "
+                                           "(os._exit, a crash, or not enough memory)", "")) from None
+        except (RuntimeError, TimeoutError, OSError) as error:  # the kernel did not start
+            raise NotebookFailed(f"{where.as_posix()}: the notebook's kernel did not start ({error}) "
+                                 f"(LANG={lang})") from None
     return notebook
 
 

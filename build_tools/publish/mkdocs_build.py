@@ -18,6 +18,7 @@ from ..render.i18n import t  # noqa: E402
 from ..render.text import meta_text  # noqa: E402
 from .sanitize import ContentSanitizer  # noqa: E402
 from .search_accents import fold_search_accents  # noqa: E402
+from .template_filters import TemplateFilters  # noqa: E402
 
 # Pages reached from their module's pages, not in the reading order: "Next" after a module's
 # exercise leads to the next module, not to its printable editions.
@@ -50,6 +51,7 @@ def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: l
     if lang == "fr":  # non-breaking spaces in page text, headings, tooltips and alt text
         config["markdown_extensions"].append("build_tools.publish.markdown_typography")
     config.plugins["curriculum-sanitize"] = ContentSanitizer()  # last, so it sees every page's final content
+    config.plugins["curriculum-template-filters"] = TemplateFilters()
     # glossary tooltips: every page gets the language's abbreviations appended
     config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
     config["mdx_configs"]["pymdownx.snippets"] = {

@@ -16,29 +16,25 @@ build/src/<lang>/, mkdocs.yml, overrides/, docs/assets/); `pack_offline_edition`
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
-import time
-import zipfile
 from pathlib import Path
 
 from .. import LANGUAGES
 from ..pipeline import BuildFailed
 from ..render.i18n import t
+from .archive import write_zip
 from .mkdocs_build import language_config, run_mkdocs
 from .search_accents import fold_search_accents
 
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
-ZIP_FOLDER = "curriculum-offline"  # the folder the zip unpacks to
+ZIP_FOLDER = "curriculum-offline"  # the folder the zip unpacks to: the name of the folder it is packed from
 # the home page's download paragraph (render/site_pages.py), replaced in the offline edition
 DOWNLOAD_PARAGRAPH = re.compile(r'<p class="rm-offline">.*?</p>', re.S)
 # hreflang alternates are for search engines; from disk, Material's script would try to fetch
 # their sitemaps and log an error on every page
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_FILES_KEPT = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"} | {f"lunr.{lang}.min.js" for lang in LANGUAGES}
-# a zip entry's date when SOURCE_DATE_EPOCH is not set: the same input gives the same zip
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def _iframe_worker_shim(root: Path) -> Path:
@@ -93,21 +89,6 @@ def _adapt_pages_for_disk(site_dir: Path, lang: str) -> None:
 def pack_offline_edition(folder: Path, chooser: str, archive: Path) -> Path:
     """Zips folder/<lang>/ for every language, with `chooser` as the index page beside them.
 
-    Entries are sorted and dated alike, so the same pages give the same zip."""
+    The zip's top folder is `folder`'s name (ZIP_FOLDER); write_zip makes the same pages give the same zip."""
     (folder / "index.html").write_text(chooser, encoding="utf-8")
-    archive.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(path for path in folder.rglob("*") if path.is_file())
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
-        for path in files:
-            entry = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(folder).as_posix()}", date_time=_zip_date())
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            zipped.writestr(entry, path.read_bytes())
-    return archive
-
-
-def _zip_date() -> tuple[int, int, int, int, int, int]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return max(time.gmtime(int(epoch))[:6], ZIP_DATE)
-    return ZIP_DATE
+    return write_zip(folder, archive)

@@ -1,6 +1,7 @@
 """`curriculum serve`: build, serve on 127.0.0.1, rebuild when a source changes."""
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from ..pipeline import BuildFailed
@@ -14,12 +15,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     output = root / "site"
 
     def rebuild() -> None:
-        try:
-            result = build_site(root, output)
-            print(f"built site/ in {result.seconds:.1f} s", flush=True)
-        except BuildFailed as failure:
-            print(failure.report(), flush=True)
-            print("the previous site is still served; fix the problems above and save", flush=True)
+        rebuild_keeping_last_good_site(root, output)
 
     rebuild()
     print(f"serving on http://{host}:{port}/ (Ctrl+C to stop); watching {', '.join(SOURCE_DIRS)}", flush=True)
@@ -33,3 +29,21 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         print("stopped")
     finally:
         server.shutdown()
+
+
+def rebuild_keeping_last_good_site(root: Path, output: Path) -> bool:
+    """Builds; on any error, the checker's or not (MkDocs, a plugin, a library), says why and
+    returns False: the last good site stays in place and stays served."""
+    try:
+        result = build_site(root, output)
+    except BuildFailed as failure:
+        print(failure.report(), flush=True)
+    except (Exception, SystemExit) as error:  # noqa: BLE001  (serve must outlive any build)
+        traceback.print_exc()
+        print(f"the build stopped on an unexpected error, not in the sources' checks: "
+              f"{type(error).__name__}: {error}", flush=True)
+    else:
+        print(f"built site/ in {result.seconds:.1f} s", flush=True)
+        return True
+    print("the previous site is still served; fix the problems above and save", flush=True)
+    return False

@@ -1,7 +1,8 @@
-"""The deployable site: every language built by MkDocs into a staging folder, then swapped in,
-so a failed build leaves the old site intact."""
+"""The deployable site: every language built by MkDocs into a staging folder, then swapped in
+(swap.py), so a failed or killed build leaves the old site intact."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
@@ -9,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import LANGUAGES
-from ..pipeline import compile_curriculum
+from ..pipeline import BuildFailed, compile_curriculum
 from ..render import write_tree
 from ..render.paths import OFFLINE_DOWNLOAD
 from .mkdocs_build import build_language
-from .offline import build_offline_edition, pack_offline_edition
+from .offline import ZIP_FOLDER, build_offline_edition, pack_offline_edition
+from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -27,43 +29,47 @@ class BuildResult:
 
 
 def build_site(root: Path, output: Path | None = None) -> BuildResult:
+    """Builds the site and swaps it in (swap.py); one build of a repository at a time."""
     started = time.perf_counter()
     root = root.resolve()
     output = (output or root / "site").resolve()
+    try:
+        with build_lock(root):
+            trees = _build_and_swap(root, output)
+    except BuildLocked as locked:
+        raise BuildFailed([str(locked)]) from None
+    return BuildResult(output, time.perf_counter() - started,
+                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+
+
+def _build_and_swap(root: Path, output: Path) -> dict:
+    area = staging_area(root, output)
+    recover(area, output)  # what a killed build left
     curriculum, trees = compile_curriculum(root)
     for lang, tree in trees.items():
         write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
         _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
+    staging = new_staging_folder(area)
     try:
-        with tempfile.TemporaryDirectory(prefix="offline-") as offline:
+        with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
+            offline = Path(scratch) / ZIP_FOLDER  # its name is the zip's top folder
             for lang, tree in trees.items():
                 build_language(root, lang, tree.nav, staging / lang)
-                build_offline_edition(root, lang, tree.nav, Path(offline))
-            pack_offline_edition(Path(offline), language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
+                build_offline_edition(root, lang, tree.nav, offline)
+            pack_offline_edition(offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
-        _replace(staging, output)
+        replace_site(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(output, time.perf_counter() - started,
-                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+        with contextlib.suppress(OSError):
+            area.rmdir()  # when empty: nothing stays beside a site built outside the repository
+    return trees
 
 
 def _write_if_changed(path: Path, text: str) -> None:
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-
-
-def _replace(staging: Path, output: Path) -> None:
-    """Swaps the new site in with two renames, so readers never see half a site."""
-    old = output.with_name(output.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def language_chooser(index: str = "") -> str:

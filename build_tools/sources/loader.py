@@ -1,6 +1,7 @@
 """Load: the sources on disk become a typed Curriculum, every problem with its place."""
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TypeVar
@@ -8,8 +9,9 @@ from typing import Iterator, TypeVar
 from pydantic import BaseModel
 
 from .. import LANGUAGES
-from .model import Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module, Tool, Track
-from .files import read_text
+from .model import (ID_PATTERN, Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module,
+                    Tool, Track)
+from .files import read_text, survey
 from .notebook_format import load_notebook
 from .problems import Problems, Severity
 from .validation import validate
@@ -21,6 +23,8 @@ MODULES_DIR = "modules"
 DOCS_DIR = "docs"
 NOTEBOOKS_DIR = "notebooks"
 TOOLS_DIR = "tools"
+# Everything under these folders is read, hashed or copied into the site by some stage.
+SOURCE_FOLDERS = (MODULES_DIR, NOTEBOOKS_DIR, DOCS_DIR, TOOLS_DIR, "overrides")
 
 
 def twin(path: Path, lang: str) -> Path:
@@ -30,6 +34,7 @@ def twin(path: Path, lang: str) -> Path:
 
 def load_curriculum(root: Path, problems: Problems) -> Curriculum:
     root = root.resolve()
+    survey(root, SOURCE_FOLDERS, problems)
     modules_dir = root / MODULES_DIR
     incomplete: set[str] = set()  # files with an error: rules do not report what follows from it
     with _noting_errors(problems, incomplete, "tracks"):
@@ -95,6 +100,11 @@ def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEn
         return {}, source
     glossary = {}
     for term_id, item in data.items():
+        if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+            like = re.sub(r"[^a-z0-9]+", "-", str(term_id).lower()).strip("-") or "search-engine"
+            problems.add(path, *source.at((term_id,), prefer_key=True), "wrong-type",
+                         f"glossary id '{term_id}': use lower-case letters, digits and hyphens, like `{like}`")
+            continue
         entry = validate(GlossaryEntry, item, source, (term_id,), problems)
         if entry is not None:
             glossary[str(term_id)] = entry

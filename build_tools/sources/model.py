@@ -9,11 +9,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveInt, model_validator
 
 from .. import LANGUAGES
+
+if TYPE_CHECKING:  # types only: notebook_format imports this module
+    from .notebook_format import NotebookSource
+    from .yaml_reader import SourceMap
 
 
 class Strict(BaseModel):
@@ -47,7 +51,8 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids land in URLs and HTML attributes
+Id = Annotated[str, Field(pattern=ID_PATTERN.pattern)]
 Competence = Annotated[str, Field(pattern=r"^[1-5]\.[1-6]$")]
 
 
@@ -233,9 +238,16 @@ class LoadedModule:
     def id(self) -> str:
         return self.model.id
 
+    def lesson_minutes(self, lesson: Lesson, lang: str) -> int:
+        """A lesson's reading time in `lang` (the other language's while it is untranslated): its
+        prose, which for a notebook lesson is its Markdown cells, tables and charts aside."""
+        document = lesson.documents.get(lang) or next(iter(lesson.documents.values()), None)
+        return document.reading_minutes if document else 0
+
     def minutes(self, lang: str) -> int:
-        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise."""
-        reading = sum(lesson.documents[lang].reading_minutes for lesson in self.lessons if lang in lesson.documents)
+        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise,
+        the same parts the module's pages announce, so that they add up."""
+        reading = sum(self.lesson_minutes(lesson, lang) for lesson in self.lessons)
         return reading + quiz_minutes(len(self.model.quiz)) + self.model.exercise.minutes
 
 
@@ -273,7 +285,3 @@ class Curriculum:
 
     def track_modules(self, track_id: str) -> list[LoadedModule]:
         return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
-
-
-from .notebook_format import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
-from .yaml_reader import SourceMap  # noqa: E402
