@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,12 +12,12 @@ from pathlib import Path
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
 from ..render import write_tree
+from ..render.paths import OFFLINE_DOWNLOAD
 from .mkdocs_build import build_language
-from .offline import build_offline_edition
+from .offline import ZIP_FOLDER, build_offline_edition, pack_offline_edition
 from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
-DOWNLOADS = "downloads"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
@@ -50,9 +51,12 @@ def _build_and_swap(root: Path, output: Path) -> dict:
         _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
     staging = new_staging_folder(area)
     try:
-        for lang, tree in trees.items():
-            build_language(root, lang, tree.nav, staging / lang)
-            build_offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+        with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
+            offline = Path(scratch) / ZIP_FOLDER  # its name is the zip's top folder
+            for lang, tree in trees.items():
+                build_language(root, lang, tree.nav, staging / lang)
+                build_offline_edition(root, lang, tree.nav, offline)
+            pack_offline_edition(offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         replace_site(staging, output)
     finally:
@@ -68,11 +72,12 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def language_chooser() -> str:
-    """The root page: sends the reader to their browser's language, with plain links without JS."""
-    links = "\n".join(f'      <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+def language_chooser(index: str = "") -> str:
+    """The root page: sends the reader to their browser's language, with plain links without JS.
+    From disk (the offline edition) a folder does not open its index.html: `index` names it."""
+    links = "\n".join(f'      <li><a href="{lang}/{index}" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
                       for lang in LANGUAGES)
-    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/{index}">' for lang in LANGUAGES)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -87,9 +92,9 @@ def language_chooser() -> str:
       var wanted = (navigator.languages || [navigator.language || "en"]);
       for (var i = 0; i < wanted.length; i++) {{
         var lang = String(wanted[i]).slice(0, 2).toLowerCase();
-        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/"); return; }}
+        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/{index}"); return; }}
       }}
-      location.replace(supported[0] + "/");
+      location.replace(supported[0] + "/{index}");
     }})();
   </script>
   <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style>
