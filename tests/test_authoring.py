@@ -116,7 +116,9 @@ def test_workflows_call_the_makefile_after_installing_what_ci_installs(name: str
             assert command.split()[1] in _make_targets(), command
         if makes:
             assert runs.index(".ci/install") < runs.index(makes[0])
-            assert job.get("container", "").startswith("python:3.11")  # Debian, where .ci/install's apt works
+            container = job.get("container", "")
+            image = container.get("image", "") if isinstance(container, dict) else container
+            assert image.startswith("python:3.11")  # Debian, where .ci/install's apt works
 
 
 def test_ci_run_installs_the_same_packages_as_the_workflows() -> None:
