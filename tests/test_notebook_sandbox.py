@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -107,12 +108,23 @@ def test_without_namespaces_python_writes_are_refused_and_children_stopped(curri
     assert _alive(marker) == []
 
 
+def _until(condition, seconds: float = 30) -> bool:
+    """Polls a condition until it holds or a generous deadline passes: a wait on the event, not a sleep."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_every_process_of_a_run_is_stopped_even_outside_its_group() -> None:
     token = uuid.uuid4().hex
     environment = {**os.environ, sandbox.RUN_TOKEN: token}
     children = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"], env=environment,
                                  start_new_session=True) for _ in range(3)]
-    assert sorted(sandbox.processes_carrying(token)) == sorted(child.pid for child in children)
+    # Popen returns once exec has begun; the new environment shows in /proc a moment later
+    assert _until(lambda: sorted(sandbox.processes_carrying(token)) == sorted(child.pid for child in children))
     sandbox.stop_processes(token)
     assert [child.wait(timeout=30) for child in children] == [-9, -9, -9]
     assert sandbox.processes_carrying(token) == []
