@@ -131,5 +131,5 @@ def test_the_printable_edition_holds_every_lesson_and_the_answers(curriculum_roo
 
 def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
-    assert trees["en"].abbreviations == "*[Crawler]: A program that fetches pages.\n"
-    assert "*[Robot d'exploration]: Un programme qui récupère des pages." in trees["fr"].abbreviations
+    assert trees["en"].abbreviations == {"Crawler": "A program that fetches pages."}
+    assert trees["fr"].abbreviations["Robot d'exploration"] == "Un programme qui récupère des pages."

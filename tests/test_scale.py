@@ -49,3 +49,15 @@ def test_module_lookups_keep_the_first_of_two_ids_and_track_order() -> None:
     assert curriculum.module("same") is first and curriculum.module("nowhere") is None
     assert [m.id for m in curriculum.track_modules("t")] == ["early", "same", "same"]
     assert [m.id for m in curriculum.track_modules("u")] == ["other"] and curriculum.track_modules("v") == []
+
+
+def test_the_glossary_setting_gives_the_html_of_appended_definitions() -> None:
+    import markdown
+
+    glossary = {"Crawler": "A program that fetches pages.", "SEO": "Search engine optimisation.",
+                "robots.txt": "A file that asks crawlers to stay out."}
+    text = "# Title\n\nA Crawler reads robots.txt; SEO matters.\n\n| term | use |\n|---|---|\n| SEO | often |\n"
+    appended = text + "\n" + "\n".join(f"*[{term}]: {definition}" for term, definition in glossary.items()) + "\n"
+    before = markdown.markdown(appended, extensions=["abbr", "tables"])
+    after = markdown.markdown(text, extensions=["abbr", "tables"], extension_configs={"abbr": {"glossary": glossary}})
+    assert after == before and after.count("<abbr title=") == 4

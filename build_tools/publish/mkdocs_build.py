@@ -2,6 +2,7 @@
 so that a failure can say what went wrong."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -38,11 +39,20 @@ def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: l
     config["extra"]["site_root"] = site_root
     config["site_name"] = SITE_NAMES[lang]
     config.theme["language"] = lang
-    # glossary tooltips: every page gets the language's abbreviations appended
-    config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
-    config["mdx_configs"]["pymdownx.snippets"] = {
-        "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
+    # glossary tooltips: Markdown's abbr extension marks every glossary term on every page
+    config["markdown_extensions"].append("abbr")
+    config["mdx_configs"]["abbr"] = {"glossary": read_abbreviations(root, lang)}
     return config
+
+
+def abbreviations_path(root: Path, lang: str) -> Path:
+    """Where the render stage leaves a language's glossary terms for MkDocs (written by site.py)."""
+    return root / "build" / "abbreviations" / f"{lang}.json"
+
+
+def read_abbreviations(root: Path, lang: str) -> dict[str, str]:
+    path = abbreviations_path(root, lang)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def run_mkdocs(config, what: str) -> None:

@@ -2,6 +2,7 @@
 so a failed build leaves the old site intact."""
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import time
@@ -11,7 +12,7 @@ from pathlib import Path
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
 from ..render import write_tree
-from .mkdocs_build import build_language
+from .mkdocs_build import abbreviations_path, build_language
 from .offline import build_offline_edition
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
@@ -33,7 +34,7 @@ def build_site(root: Path, output: Path | None = None) -> BuildResult:
     curriculum, trees = compile_curriculum(root)
     for lang, tree in trees.items():
         write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
-        _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
+        _write_if_changed(abbreviations_path(root, lang), json.dumps(tree.abbreviations, ensure_ascii=False, indent=0))
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
     try:
