@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Callable
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from ..sources.notebook_format import NotebookSource
 
@@ -114,6 +112,10 @@ def _with_outputs(notebook: nbformat.NotebookNode, outputs: list) -> nbformat.No
 
 def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookNode:
     """Runs the notebook for `lang` in its own folder; raises NotebookFailed with the place."""
+    # imported here, not at the top: a build whose notebooks all come from the cache never needs them
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     notebook, indices = source.for_language(lang)
     where = source.path.relative_to(root) if source.path.is_relative_to(root) else source.path
     client = NotebookClient(notebook, timeout=source.timeout, kernel_name="python3",

@@ -15,6 +15,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from ..pipeline import BuildFailed  # noqa: E402
+from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
 
 SITE_NAMES = {"en": "Reverse mentoring curriculum", "fr": "Curriculum de mentorat inversé"}
 
@@ -39,6 +40,12 @@ def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: l
     config["extra"]["site_root"] = site_root
     config["site_name"] = SITE_NAMES[lang]
     config.theme["language"] = lang
+    social = config.plugins.get("material/social")
+    if social is not None:
+        # each language its own cards, cache and manifest: otherwise each invalidates the other's
+        social.config.cache_dir = str(social_cache(root, lang))
+        social.manifest = {}  # the plugin's default is one dict shared by every instance
+    config.plugins[GLUE] = CurriculumGlue(root / "build" / "cache" / "jinja")
     # glossary tooltips: Markdown's abbr extension marks every glossary term on every page
     config["markdown_extensions"].append("abbr")
     config["mdx_configs"]["abbr"] = {"glossary": read_abbreviations(root, lang)}
@@ -55,15 +62,16 @@ def read_abbreviations(root: Path, lang: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def run_mkdocs(config, what: str) -> None:
+def run_mkdocs(config, what: str, dirty: bool = False) -> None:
+    """A strict build; `dirty` renders only the pages whose Markdown is newer than their HTML."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         # what the `mkdocs build` command does around a build: plugins start their thread pools here
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as error:
@@ -73,13 +81,17 @@ def run_mkdocs(config, what: str) -> None:
         logger.removeHandler(collector)
 
 
-def _fill_social_font_cache(root: Path) -> None:
+def social_cache(root: Path, lang: str) -> Path:
+    return root / "build" / "cache" / "social" / lang
+
+
+def _fill_social_font_cache(root: Path, lang: str) -> None:
     """The social plugin downloads its font from Google Fonts unless its cache holds it: we fill
     the cache with the DejaVu fonts that matplotlib ships, so the build asks no one for anything."""
     import matplotlib
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    cache = root / "build" / "cache" / "social" / "fonts" / "DejaVu Sans"
+    cache = social_cache(root, lang) / "fonts" / "DejaVu Sans"
     for style, name in (("Regular", "DejaVuSans.ttf"), ("Bold", "DejaVuSans-Bold.ttf")):
         target = cache / f"{style}.ttf"
         if not target.is_file():
@@ -88,7 +100,7 @@ def _fill_social_font_cache(root: Path) -> None:
 
 
 def build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
-    _fill_social_font_cache(root)
+    _fill_social_font_cache(root, lang)
     try:
         config = language_config(root, lang, nav, site_dir)
     except ConfigurationError as error:

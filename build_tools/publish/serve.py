@@ -1,22 +1,26 @@
-"""`curriculum serve`: build, serve on 127.0.0.1, rebuild when a source changes."""
+"""`curriculum serve`: a fast preview on 127.0.0.1, rebuilt where a source changes (see live.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import LANGUAGES
 from ..pipeline import BuildFailed
-from .site import SOURCE_DIRS, build_site
+from .live import LivePreview
+from .site import SOURCE_DIRS
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, languages: tuple[str, ...] = LANGUAGES) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     root = root.resolve()
     output = root / "site"
+    preview = LivePreview(root, output, languages)
 
     def rebuild() -> None:
         try:
-            result = build_site(root, output)
-            print(f"built site/ in {result.seconds:.1f} s", flush=True)
+            result = preview.rebuild()
+            rebuilt = ", ".join(f"{lang}: {what}" for lang, what in result.languages.items())
+            print(f"preview rebuilt in {result.seconds:.1f} s ({rebuilt})", flush=True)
         except BuildFailed as failure:
             print(failure.report(), flush=True)
             print("the previous site is still served; fix the problems above and save", flush=True)

@@ -6,14 +6,14 @@ import json
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
-from ..render import write_tree
+from ..render import SiteTree, write_tree
 from .mkdocs_build import abbreviations_path, build_language
-from .offline import build_offline_edition
+from .offline_cache import offline_edition
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
 DOWNLOADS = "downloads"
@@ -25,28 +25,77 @@ class BuildResult:
     site: Path
     seconds: float
     untranslated: dict[str, list[str]]
+    regenerated: dict[str, int] = field(default_factory=dict)  # what the caches could not give back
 
 
-def build_site(root: Path, output: Path | None = None) -> BuildResult:
-    started = time.perf_counter()
+def build_site(root: Path, output: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> BuildResult:
+    """Builds `languages` into output/<lang>/ with the language chooser at output/index.html."""
+    started, since = time.perf_counter(), time.time()
     root = root.resolve()
     output = (output or root / "site").resolve()
-    curriculum, trees = compile_curriculum(root)
-    for lang, tree in trees.items():
-        write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
-        _write_if_changed(abbreviations_path(root, lang), json.dumps(tree.abbreviations, ensure_ascii=False, indent=0))
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise BuildFailed([f"unknown language {', '.join(unknown) or '(none)'}: choose among {', '.join(LANGUAGES)}"])
+    curriculum, trees = compile_curriculum(root, languages=languages)
+    write_trees(root, trees)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
+    offline_built = 0
     try:
         for lang, tree in trees.items():
             build_language(root, lang, tree.nav, staging / lang)
-            build_offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+            offline_built += offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         _replace(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    cache = root / "build" / "cache"
+    regenerated = {"social cards": _written_since(cache / "social", "*.png", since),
+                   "notebooks": _written_since(cache / "notebooks", "*.json", since),
+                   "offline editions": offline_built}
     return BuildResult(output, time.perf_counter() - started,
-                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated}, regenerated)
+
+
+def assemble_site(parts: list[Path], output: Path) -> Path:
+    """One site from parts built apart (`curriculum site --lang ...` in parallel CI jobs): each
+    part's language folders side by side, and the language chooser. Swapped in whole, like a build."""
+    output = output.resolve()
+    found: dict[str, Path] = {}
+    for part in parts:
+        for lang in LANGUAGES:
+            if (part / lang / "index.html").is_file():
+                if lang in found:
+                    raise BuildFailed([f"{lang}/ is in both {found[lang]} and {part}: build each language once"])
+                found[lang] = part
+    missing = [lang for lang in LANGUAGES if lang not in found]
+    if missing:
+        raise BuildFailed([f"no part holds {', '.join(f'{lang}/' for lang in missing)}: build it with "
+                           f"`curriculum site --lang {missing[0]} --output ...` and add its folder"])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
+    try:
+        for lang, part in found.items():
+            shutil.copytree(part / lang, staging / lang)
+        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+        _replace(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output
+
+
+def write_trees(root: Path, trees: dict[str, SiteTree]) -> dict[str, int]:
+    """Each language's generated tree and glossary on disk, for MkDocs; how many files changed."""
+    changed = {}
+    for lang, tree in trees.items():
+        changed[lang] = write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
+        _write_if_changed(abbreviations_path(root, lang), json.dumps(tree.abbreviations, ensure_ascii=False, indent=0))
+    return changed
+
+
+def _written_since(folder: Path, pattern: str, since: float) -> int:
+    """Files a cache folder gained or rewrote during this build: what had to be made again."""
+    return sum(1 for path in folder.rglob(pattern) if path.stat().st_mtime >= since) if folder.is_dir() else 0
 
 
 def _write_if_changed(path: Path, text: str) -> None:
