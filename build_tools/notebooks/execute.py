@@ -16,13 +16,13 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 import nbformat
 
 from ..sources.notebook_format import NotebookSource
+from ..versions import package_versions
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -41,13 +41,7 @@ class Executed:
 
 
 def _versions() -> dict[str, str]:
-    found = {"python": sys.version.split()[0]}
-    for name in KEY_PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found
+    return {"python": sys.version.split()[0], **package_versions(KEY_PACKAGES)}
 
 
 def cache_key(source: NotebookSource, lang: str, root: Path) -> str:

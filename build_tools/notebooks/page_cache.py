@@ -9,11 +9,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from importlib import metadata
 from pathlib import Path
 
 import nbformat
 
+from ..versions import package_versions
 from .convert import NotebookPage, convert
 
 CONVERTER = Path(__file__).resolve().parent
@@ -48,19 +48,9 @@ def page_key(notebook: nbformat.NotebookNode, prefix: str) -> str:
     cells = [{"type": cell.cell_type, "source": cell.source, "outputs": cell.get("outputs", []),
               "metadata": {name: value for name, value in cell.metadata.items() if name != "execution"}}
              for cell in notebook.cells]
-    digest = hashlib.sha256(json.dumps({"prefix": prefix, "cells": cells, "versions": _versions()},
+    digest = hashlib.sha256(json.dumps({"prefix": prefix, "cells": cells, "versions": package_versions(PACKAGES)},
                                        sort_keys=True, default=str).encode("utf-8"))
     converter = [CONVERTER / "convert.py", *sorted(p for p in (CONVERTER / "templates").rglob("*") if p.is_file())]
     for path in converter:
         digest.update(path.name.encode("utf-8") + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
-
-
-def _versions() -> dict[str, str]:
-    found = {}
-    for name in PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found

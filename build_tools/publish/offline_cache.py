@@ -13,9 +13,9 @@ import json
 import os
 import shutil
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
+from ..versions import package_versions
 from .mkdocs_build import abbreviations_path
 from .offline import build_offline_edition
 
@@ -42,7 +42,7 @@ def offline_edition(root: Path, lang: str, nav: list, downloads: Path) -> bool:
 def edition_key(root: Path, lang: str, nav: list) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps({"lang": lang, "nav": nav, "site_url": os.environ.get("SITE_URL", ""),
-                              "versions": {name: _version(name) for name in PACKAGES}},
+                              "versions": package_versions(PACKAGES)},
                              sort_keys=True).encode("utf-8"))
     sources = [root / "build" / "src" / lang, root / "mkdocs.yml", root / "overrides", abbreviations_path(root, lang),
                CODE, _shim_package(root)]
@@ -65,10 +65,3 @@ def _shim_package(root: Path) -> Path:
     """The iframe-worker package the offline edition ships, found where offline.py finds it."""
     candidates = [folder / "node_modules" / "iframe-worker" / "package.json" for folder in (root, CODE.parents[1])]
     return next((path for path in candidates if path.is_file()), candidates[0])
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
