@@ -106,3 +106,12 @@ def test_every_page_menu_has_the_same_size_however_long_the_track(preview) -> No
     assert any(link.endswith("paths/alpha/") for link in links)  # the track's page lists every module
     assert any("alpha-6/" in link for link in links) and any("alpha-8/" in link for link in links)
     assert not any("alpha-3/" in link for link in links)
+
+
+def test_make_serve_takes_the_port() -> None:
+    import subprocess
+
+    from fixture import REPO
+
+    dry = subprocess.run(["make", "-n", "serve", "PORT=8123"], cwd=REPO, capture_output=True, text=True)
+    assert dry.returncode == 0 and ".venv/bin/curriculum serve --port 8123" in dry.stdout.splitlines()

@@ -1,14 +1,16 @@
 """One page of each kind in the real curriculum, found from the model so new modules need no new test."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from build_tools.sources.loader import load_curriculum
 from build_tools.sources.problems import Problems
 from fixture import REPO
 
 
-def page_types() -> dict[str, str]:
-    """One page of each kind, from the real curriculum: name -> path under /<lang>/."""
-    curriculum = load_curriculum(REPO, Problems(REPO))
+def page_types(root: Path = REPO) -> dict[str, str]:
+    """One page of each kind, from the curriculum in `root` (the real one): name -> path under /<lang>/."""
+    curriculum = load_curriculum(root, Problems(root))
     modules = [m for track in curriculum.tracks for m in curriculum.track_modules(track.id)]
     module = modules[0]
     markdown_lesson = next(l for l in module.lessons if l.notebook is None)
