@@ -19,13 +19,11 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +39,7 @@ from benchmarks.generate import generate, real_modules  # noqa: E402
 from benchmarks.lighthouse import CATEGORIES, lighthouse, serve_compressed  # noqa: E402
 from build_tools import LANGUAGES  # noqa: E402
 from build_tools.pipeline import compile_curriculum  # noqa: E402
+from test_serve import _free_port, _get  # noqa: E402  (tests/: the same small helpers)
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -145,17 +144,6 @@ def measure_size(root: Path, runs: int, work: Path) -> dict:
         lesson.write_text(original, encoding="utf-8")
     found["serve"], found["serve rebuild"] = serve_latencies(root, runs)
     return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read().decode("utf-8")
 
 
 def serve_latencies(root: Path, runs: int) -> tuple[list[float], list[float]]:
