@@ -10,6 +10,7 @@ import io
 
 import matplotlib
 import matplotlib.pyplot as plt
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from IPython.display import Markdown, display
 from matplotlib.ticker import FuncFormatter
@@ -34,8 +35,10 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
 
 
 def percent(share: float, lang: str, decimals: int = 1) -> str:
-    """A share (0.035) as a percentage: `3.5%` / `3,5 %`."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    """A share (0.035) as a percentage: `3.5%` / `3,5 %` (the locale's own pattern and spacing)."""
+    pattern = Locale.parse(LOCALES[lang]).percent_formats[None].pattern
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1) if "." not in pattern else pattern
     return format_percent(share, format=pattern, locale=LOCALES[lang])
 
 

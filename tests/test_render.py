@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from build_tools.pipeline import compile_curriculum
 from build_tools.render import write_tree
 
@@ -10,8 +12,13 @@ EXPECTED_PAGES = {
     "index.md", "paths/index.md", "paths/alpha/index.md", "glossary.md", "mentors/index.md",
     "mentors/alpha-basics.md", "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
     "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md", "modules/alpha-basics/print.md",
+    "modules/alpha-basics/brief.md",
     "progress.md", "self-assessment.md",
 }
+
+
+def front_matter(page: str) -> dict:
+    return yaml.safe_load(page.split("---\n")[1])
 
 
 def test_both_languages_have_the_same_pages(curriculum_root: Path) -> None:
@@ -26,11 +33,10 @@ def test_navigation_follows_the_learning_path(curriculum_root: Path) -> None:
     assert [next(iter(item)) for item in nav] == ["Accueil", "Par où commencer", "Parcours", "Guides du mentor",
                                                   "Glossaire", "Votre progression"]
     paths = nav[2]["Parcours"]
-    assert paths[0] == "paths/index.md"
+    assert paths[0] == {"Parcours": "paths/index.md"}
     assert paths[1] == {"Parcours alpha": ["paths/alpha/index.md", {"Les bases alpha": [
         "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
-        {"Quiz": "modules/alpha-basics/quiz.md"}, {"Mise en pratique": "modules/alpha-basics/practice.md"},
-        {"Imprimer ce module": "modules/alpha-basics/print.md"}]}]}
+        {"Quiz": "modules/alpha-basics/quiz.md"}, {"Mise en pratique": "modules/alpha-basics/practice.md"}]}]}
 
 
 def test_quiz_is_a_form_with_answers_in_a_details_block(curriculum_root: Path) -> None:
@@ -71,7 +77,7 @@ def test_overview_lists_objectives_lessons_terms_and_sources(curriculum_root: Pa
     assert "- Expliquer alpha." in page and "- Décider d'alpha." in page
     assert "1. [Première leçon](first.md) (" in page and "min de lecture)" in page
     assert "[Robot d'exploration](../../glossary.md#crawler)" in page
-    assert "Google Search Central, *How Search works*, 2025." in page
+    assert "Google Search Central, *How Search works* (en anglais), 2025." in page
     assert "1.1 Naviguer, rechercher et filtrer" in page
 
 
@@ -98,7 +104,7 @@ def test_write_tree_rewrites_only_what_changed_and_removes_stale_files(curriculu
     _, trees = compile_curriculum(curriculum_root)
     out = tmp_path / "src"
     assert write_tree(trees["en"], out) == len(EXPECTED_PAGES)
-    assert len(EXPECTED_PAGES) == 13
+    assert len(EXPECTED_PAGES) == 14
     assert write_tree(trees["en"], out) == 0
     (out / "stale.md").write_text("old")
     trees["en"].pages["index.md"] += "more\n"
@@ -121,15 +127,105 @@ def test_pages_carry_a_description_and_lessons_a_progress_marker(curriculum_root
     assert len(descriptions) == len(trees["en"].pages) == len(set(descriptions)) + 0
 
 
-def test_the_printable_edition_holds_every_lesson_and_the_answers(curriculum_root: Path) -> None:
+def test_the_printable_edition_is_a_handout_with_the_answer_key_at_the_end(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     printable = trees["en"].pages["modules/alpha-basics/print.md"]
     assert "## First lesson" in printable and "### Section" in printable
-    assert "**Right answer: a**" in printable and "## Try it: Alpha basics" not in printable
     assert "## Key takeaways" in printable and "- Alpha comes first." in printable
+    questions, key = printable.split("## Answer key")
+    assert "**Question 1.** What is alpha?" in questions and "- **b.** The last letter." in questions
+    assert "Right answer" not in questions and "Omega closes it" not in questions
+    assert "**Right answer: a**" in key and "Omega closes it." in key
+
+
+def test_the_brief_holds_takeaways_exercise_and_questions_on_one_page(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    brief = trees["fr"].pages["modules/alpha-basics/brief.md"]
+    assert front_matter(brief)["print_pages"] == 1
+    assert front_matter(brief)["title"] == "Les bases alpha\u00a0: la fiche de synthèse"
+    for text in ("- Alpha vient en premier.", "Essayez alpha sur une page.", "- Qu'est-ce qui m'a surpris ?",
+                 "- Qui s'occupe d'alpha ?", "## Questions à poser à votre équipe"):
+        assert text in brief
+
+
+def test_brief_and_printable_edition_stay_out_of_the_reading_order(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    flat = str(trees["en"].nav)
+    assert "brief.md" not in flat and "print.md" not in flat
+    practice = trees["en"].pages["modules/alpha-basics/practice.md"]
+    assert "(brief.md)" in practice and "(print.md)" in practice
+
+
+def test_french_labels_and_descriptions_carry_non_breaking_spaces(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    front = front_matter(trees["fr"].pages["modules/alpha-basics/quiz.md"])
+    assert front["title"] == "Quiz d'auto-évaluation\u00a0: Les bases alpha"
+    assert "«\u00a0Les bases alpha\u00a0»\u00a0: une question" in front["description"]
+    assert "Les bases alpha" in trees["fr"].nav[2]["Parcours"][1]["Parcours alpha"][1]
+
+
+def test_descriptions_are_sentences_not_a_title_pasted_into_a_template(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    practice = trees["fr"].pages["modules/alpha-basics/practice.md"]
+    assert "description: Essayez alpha sur une page." in practice
+    quiz = trees["en"].pages["modules/alpha-basics/quiz.md"]
+    assert "module “Alpha basics”" in quiz
+
+
+def test_sources_in_another_language_say_so(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    assert "*How Search works* (en anglais), 2025." in trees["fr"].pages["modules/alpha-basics/index.md"]
+    assert "(in " not in trees["en"].pages["modules/alpha-basics/index.md"]
 
 
 def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     assert trees["en"].abbreviations == {"Crawler": "A program that fetches pages."}
     assert trees["fr"].abbreviations["Robot d'exploration"] == "Un programme qui récupère des pages."
+
+
+def _add_tool(root: Path) -> None:
+    (root / "tools").mkdir()
+    (root / "tools/tools.yml").write_text("""\
+- id: session-log
+  track: alpha
+  file: session-log.md
+  print_pages: 1
+  title:
+    en: Session log
+    fr: Journal de séance
+  summary:
+    en: What we did and what comes next.
+    fr: Ce que nous avons fait et la suite.
+""", encoding="utf-8")
+    (root / "tools/session-log.md").write_text("# Session log\n\n| Date | What we did |\n|---|---|\n| | |\n")
+    (root / "tools/session-log.fr.md").write_text("# Journal de séance\n\n| Date | Ce que nous avons fait |\n|---|---|\n| | |\n")
+
+
+def test_tools_are_pages_reached_from_their_path_and_every_mentor_guide(curriculum_root: Path) -> None:
+    _add_tool(curriculum_root)
+    _, trees = compile_curriculum(curriculum_root)
+    pages = trees["fr"].pages
+    tool = pages["tools/session-log.md"]
+    assert front_matter(tool)["print_pages"] == 1 and "# Journal de séance" in tool and "tient sur une page A4" in tool
+    assert "[Journal de séance](../../tools/session-log.md)" in pages["paths/alpha/index.md"]
+    assert "[Journal de séance](../tools/session-log.md)" in pages["mentors/alpha-basics.md"]
+    assert "[Questionnaire d'auto-évaluation](../self-assessment.md)" in pages["tools/index.md"]
+    assert {"Outils du programme": ["tools/index.md", "tools/session-log.md"]} in trees["fr"].nav
+
+
+def test_plain_text_keeps_no_space_where_a_marker_was() -> None:
+    from build_tools.render.text import plain
+
+    assert plain("A study (*Pew Research Center*, 2025) found **fewer** clicks.") == \
+        "A study (Pew Research Center, 2025) found fewer clicks."
+    assert plain("See [the guide](https://example.org/) `now`.") == "See the guide now."
+
+
+def test_an_authors_text_cannot_open_html_or_add_attributes() -> None:
+    from build_tools.render.text import markdown_text, meta_text
+
+    assert markdown_text("<script>x</script> and `<b>` kept") == "&lt;script>x&lt;/script> and `<b>` kept"
+    assert markdown_text("Title {: onclick=x }") == "Title \\{: onclick=x \\}"
+    assert markdown_text("<https://example.org/>") == "<https://example.org/>"
+    assert meta_text("en", 'A "quoted" <b>title</b> & more') == "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more"

@@ -8,7 +8,7 @@ from ..sources.model import Curriculum, LoadedModule
 from ..sources.problems import Problems, Severity
 from .registry import at, rule
 
-DIGCOMP_2_2 = {f"{area}.{n}" for area, count in {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}.items()
+DIGCOMP_NUMBERS = {f"{area}.{n}" for area, count in {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}.items()
                for n in range(1, count + 1)}
 
 
@@ -40,6 +40,10 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
             out.add(cur.tracks_source.path, *cur.tracks_source.at((index, "id")), "track-duplicate",
                     f"track '{track.id}' is listed more than once: keep one")
     orders: dict[tuple[str, int], LoadedModule] = {}
+    for index, tool in enumerate(cur.tools):
+        if tool.model.track not in ids and cur.tools_source:
+            out.add(cur.tools_source.path, *cur.tools_source.at((index, "track")), "track-unknown",
+                    f"track '{tool.model.track}' is not in modules/tracks.yml: fix the id")
     for m in cur.modules:
         if m.model.track not in ids:
             known = ", ".join(ids) or "none"
@@ -60,9 +64,9 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
 def competences_exist(cur: Curriculum, out: Problems, today: date) -> None:
     for m in cur.modules:
         for index, number in enumerate(m.model.competences):
-            if number not in DIGCOMP_2_2:
+            if number not in DIGCOMP_NUMBERS:
                 out.add(*at(m, "competences", index), "competence-unknown",
-                        f"'{number}' is not a DigComp 2.2 competence: use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4")
+                        f"'{number}' is not a DigComp competence (3.0 keeps the numbers of 2.2): use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4")
 
 
 @rule("id-duplicate")

@@ -12,6 +12,8 @@ import nbformat
 import nh3
 from PIL import Image
 
+from .svg import sanitize_svg
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Tables survive (DataFrames), scripts, event handlers and javascript: URLs do not.
@@ -20,6 +22,8 @@ ALLOWED_TAGS = {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}}
 DROPPED_TYPES = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-view+json",
                  "application/vnd.jupyter.widget-state+json")
+# nbconvert's Markdown template pastes these as they are: they become text before conversion
+AS_TEXT_TYPES = ("text/latex",)
 
 
 @dataclass
@@ -47,6 +51,16 @@ def _prepare(notebook: nbformat.NotebookNode) -> None:
             if data is not None:
                 for mime in DROPPED_TYPES:
                     data.pop(mime, None)
+                for mime in AS_TEXT_TYPES:
+                    if mime in data:
+                        text = data.pop(mime)
+                        data.setdefault("text/plain", text)
+                if "image/svg+xml" in data:
+                    svg = sanitize_svg(data["image/svg+xml"])
+                    if svg is None:
+                        data.pop("image/svg+xml")
+                    else:
+                        data["image/svg+xml"] = svg
                 if "image/png" in data and "image/svg+xml" in data:
                     png_size = len(data["image/png"]) * 3 // 4  # base64 text to bytes
                     svg_size = len(data["image/svg+xml"].encode("utf-8"))

@@ -1,7 +1,8 @@
 """Converted notebook pages, kept so that a build with nothing changed converts nothing.
 
 A page depends on the executed notebook (its cells and their outputs, not when they ran), the
-name its images take, the converter (its code, templates and the versions of nbconvert and nh3).
+name its images take, the converter (this package's code and templates, the versions of nbconvert,
+nh3 and Pillow).
 Their digest names one JSON file per page in the cache folder.
 """
 from __future__ import annotations
@@ -50,7 +51,7 @@ def page_key(notebook: nbformat.NotebookNode, prefix: str) -> str:
              for cell in notebook.cells]
     digest = hashlib.sha256(json.dumps({"prefix": prefix, "cells": cells, "versions": package_versions(PACKAGES)},
                                        sort_keys=True, default=str).encode("utf-8"))
-    converter = [CONVERTER / "convert.py", *sorted(p for p in (CONVERTER / "templates").rglob("*") if p.is_file())]
+    converter = sorted(p for p in CONVERTER.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json"))
     for path in converter:
         digest.update(path.name.encode("utf-8") + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

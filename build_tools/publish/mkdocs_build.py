@@ -15,9 +15,14 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from ..pipeline import BuildFailed  # noqa: E402
+from ..render.i18n import t  # noqa: E402
+from ..render.text import meta_text  # noqa: E402
 from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
+from .sanitize import ContentSanitizer  # noqa: E402
 
-SITE_NAMES = {"en": "Reverse mentoring curriculum", "fr": "Curriculum de mentorat inversé"}
+# Pages reached from their module's pages, not in the reading order: "Next" after a module's
+# exercise leads to the next module, not to its printable editions.
+NOT_IN_NAV = "modules/*/print.md\nmodules/*/brief.md\n"
 
 
 class _Collector(logging.Handler):
@@ -34,18 +39,24 @@ class _Collector(logging.Handler):
 def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: list | None = None):
     overrides = {"plugins": plugins} if plugins is not None else {}
     config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build" / "src" / lang),
-                         site_dir=str(site_dir), nav=nav, strict=True, **overrides)
+                         site_dir=str(site_dir), nav=nav, strict=True, not_in_nav=NOT_IN_NAV, **overrides)
     site_root = config["site_url"].rstrip("/") + "/"
     config["site_url"] = f"{site_root}{lang}/"
     config["extra"]["site_root"] = site_root
-    config["site_name"] = SITE_NAMES[lang]
+    # the theme prints these as they are: escaped, with the language's typography
+    for key in ("site_name", "site_description", "copyright"):
+        config[key] = meta_text(lang, t(lang, key))
+    config["extra"]["not_found"] = {key: meta_text(lang, t(lang, f"not_found_{key}")) for key in ("title", "text", "home")}
     config.theme["language"] = lang
     social = config.plugins.get("material/social")
     if social is not None:
         # each language its own cards, cache and manifest: otherwise each invalidates the other's
         social.config.cache_dir = str(social_cache(root, lang))
         social.manifest = {}  # the plugin's default is one dict shared by every instance
+    if lang == "fr":  # non-breaking spaces in page text, headings, tooltips and alt text
+        config["markdown_extensions"].append("build_tools.publish.markdown_typography")
     config.plugins[GLUE] = CurriculumGlue(root / "build" / "cache" / "jinja")
+    config.plugins["curriculum-sanitize"] = ContentSanitizer()  # last, so it sees every page's final content
     # glossary tooltips: Markdown's abbr extension marks every glossary term on every page
     config["markdown_extensions"].append("abbr")
     config["mdx_configs"]["abbr"] = {"glossary": read_abbreviations(root, lang)}

@@ -3,8 +3,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
+        "site_name": "Reverse mentoring curriculum",
+        "site_description": "Digital skills for company leaders, taught through reverse mentoring.",
+        "copyright": "Content under CC BY-SA 4.0, code under the MIT licence.",
+        "not_found_title": "Page not found",
+        "not_found_text": "This page does not exist, or no longer does. The lessons, the quizzes and the mentor guides are all reachable from the home page.",
+        "not_found_home": "Go to the home page",
         "home": "Home",
         "paths": "Learning paths",
         "paths_intro": "Each path is a series of modules to read in order. A module takes under an hour: a few short lessons, a self-check quiz and an exercise on your own company.",
@@ -16,10 +26,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "level": "Level",
         "time": "Time",
         "minutes": "{n} minutes",
+        "minutes_one": "{n} minute",
         "read_minutes": "{n} min read",
         "prerequisites": "Before this module",
         "none": "None",
-        "competences": "DigComp 2.2 competences",
         "last_reviewed": "Last reviewed",
         "objectives": "What you will be able to do",
         "lessons": "Lessons",
@@ -50,12 +60,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz_nav": "Quiz",
         "practice_nav": "Try it and remember",
         "print_nav": "Print this module",
-        "print_title": "{title} (printable edition)",
-        "print_intro": "The whole module on one page, with the quiz answers, for printing or reading offline.",
-        "quiz_description": "Self-check quiz on {title}: {n} questions, each answer explained.",
-        "practice_description": "An exercise to try {title} on your own company, and the key takeaways.",
-        "mentor_description": "Mentor guide for a {n}-minute session on {title}: agenda, preparation, demo script, questions and pitfalls.",
-        "print_description": "{title}: every lesson, the quiz with its answers and the exercise on one printable page.",
+        "print_title": "{title}: the whole module to print",
+        "print_intro": "The whole module on one page, for printing or reading offline. The answers to the quiz are at the end.",
+        "quiz_description": "Check what you have learnt in the module “{title}”: {n} questions on real situations, each answer explained.",
+        "quiz_description_one": "Check what you have learnt in the module “{title}”: one question on a real situation, its answer explained.",
+        "mentor_description": "How to run the {n}-minute mentoring session on the module “{title}”: agenda, preparation, demo script, questions and pitfalls.",
+        "print_description": "The module “{title}” on one printable page: every lesson, the quiz, the exercise and the answer key.",
         "home_description": "Digital skills for company leaders, taught through reverse mentoring: SEO, social media codes and digital strategy.",
         "progress": "Your progress",
         "progress_intro": "What you have marked as done and your best quiz scores. This record stays in this browser, on this device: nothing is sent anywhere. Export it to keep a copy or move it.",
@@ -66,9 +76,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "A short self-assessment of your digital skills that suggests where to start; answers stay on your device.",
         "scale": "1 not at all · 2 a little · 3 fairly well · 4 I could explain it",
         "quiz_question_label": "Question {n}.",
+        "brief_nav": "One-page brief",
+        "brief_title": "{title}: the one-page brief",
+        "brief_intro": "The module “{title}” on one page, to keep or to forward (last reviewed {date}).",
+        "brief_description": "The module “{title}” on one page: the key takeaways, the exercise, and the questions to bring to the next session and to ask the team.",
+        "brief_exercise": "The exercise in brief",
+        "brief_questions_session": "Questions for your next mentoring session",
+        "brief_questions_team": "Questions to ask your team",
+        "answer_key": "Answer key",
+        "about_minutes": "About {n} minutes.",
+        "for_sponsors": "For sponsors and HR",
+        "competences_intro": "The competences of the EU digital competence framework, DigComp, that this module builds. DigComp 3.0 (2025) keeps the 21 numbers of version 2.2; the names below are those of 2.2.",
+        "in_language": "in {language}",
+        "tools": "Programme tools",
+        "tools_intro": "Printable tools for running the programme: each one prints on A4, without the site's navigation.",
+        "tools_description": "Printable tools for a reverse mentoring programme: the pair charter, a session log, a follow-up message, a kick-off plan, a sponsor's brief and the self-assessment.",
+        "tools_for_mentors": "The programme's printable tools, for this session and the next:",
+        "prints_on": "prints on {n} A4 pages",
+        "prints_on_one": "prints on one A4 page",
+        "self_assessment_sheet": "Self-assessment questionnaire",
+        "self_assessment_sheet_summary": "the skills self-assessment, rated from 1 to 4, to fill in at the first and the last session.",
         "offline": "Reading on a train or a plane? Download the offline edition (zip, open index.html from the folder; search works too).",
     },
     "fr": {
+        "site_name": "Mentorat inversé",
+        "site_description": "Les compétences numériques des dirigeants, par le mentorat inversé.",
+        "copyright": "Contenus sous licence CC BY-SA 4.0, code sous licence MIT.",
+        "not_found_title": "Page introuvable",
+        "not_found_text": "Cette page n'existe pas, ou plus. Les leçons, les quiz et les guides du mentor sont tous accessibles depuis l'accueil.",
+        "not_found_home": "Aller à l'accueil",
         "home": "Accueil",
         "paths": "Parcours",
         "paths_intro": "Chaque parcours est une suite de modules à lire dans l'ordre. Un module prend moins d'une heure : quelques leçons courtes, un quiz d'auto-évaluation et un exercice sur votre propre entreprise.",
@@ -80,10 +116,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "level": "Niveau",
         "time": "Durée",
         "minutes": "{n} minutes",
+        "minutes_one": "{n} minute",
         "read_minutes": "{n} min de lecture",
         "prerequisites": "À lire avant",
         "none": "Aucun",
-        "competences": "Compétences DigComp 2.2",
         "last_reviewed": "Dernière relecture",
         "objectives": "Ce que vous saurez faire",
         "lessons": "Leçons",
@@ -114,12 +150,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz_nav": "Quiz",
         "practice_nav": "Mise en pratique",
         "print_nav": "Imprimer ce module",
-        "print_title": "{title} (version imprimable)",
-        "print_intro": "Tout le module sur une seule page, avec les réponses du quiz, à imprimer ou à lire hors connexion.",
-        "quiz_description": "Quiz d'auto-évaluation sur {title} : {n} questions, chaque réponse expliquée.",
-        "practice_description": "Un exercice pour appliquer {title} à votre entreprise, et les points clés à retenir.",
-        "mentor_description": "Guide du mentor pour une séance de {n} minutes sur {title} : déroulé, préparation, démonstration, questions et pièges.",
-        "print_description": "{title} : toutes les leçons, le quiz avec ses réponses et l'exercice sur une seule page à imprimer.",
+        "print_title": "{title} : le module complet à imprimer",
+        "print_intro": "Tout le module sur une seule page, à imprimer ou à lire hors connexion. Le corrigé du quiz se trouve à la fin.",
+        "quiz_description": "Vérifiez ce que vous avez retenu du module « {title} » : {n} questions sur des situations réelles, chaque réponse expliquée.",
+        "quiz_description_one": "Vérifiez ce que vous avez retenu du module « {title} » : une question sur une situation réelle, sa réponse expliquée.",
+        "mentor_description": "Comment animer la séance de mentorat de {n} minutes consacrée au module « {title} » : déroulé, préparation, démonstration, questions et pièges.",
+        "print_description": "Le module « {title} » sur une seule page à imprimer : toutes les leçons, le quiz, l'exercice et le corrigé.",
         "home_description": "Les compétences numériques des dirigeants, par le mentorat inversé : SEO, codes des réseaux sociaux et stratégie numérique.",
         "progress": "Votre progression",
         "progress_intro": "Ce que vous avez marqué comme lu et vos meilleurs scores aux quiz. Ces données restent dans ce navigateur, sur cet appareil : rien n'est envoyé nulle part. Exportez-les pour en garder une copie ou les transférer.",
@@ -130,6 +166,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "self_assessment_description": "Une courte auto-évaluation de vos compétences numériques qui suggère par où commencer ; les réponses restent sur votre appareil.",
         "scale": "1 pas du tout · 2 un peu · 3 plutôt bien · 4 je saurais l'expliquer",
         "quiz_question_label": "Question {n}.",
+        "brief_nav": "Fiche de synthèse",
+        "brief_title": "{title} : la fiche de synthèse",
+        "brief_intro": "Le module « {title} » en une page, à garder ou à transmettre (dernière relecture le {date}).",
+        "brief_description": "Le module « {title} » en une page : les points clés, l'exercice, les questions à apporter à la prochaine séance et celles à poser à l'équipe.",
+        "brief_exercise": "L'exercice en bref",
+        "brief_questions_session": "Questions pour votre prochaine séance de mentorat",
+        "brief_questions_team": "Questions à poser à votre équipe",
+        "answer_key": "Corrigé du quiz",
+        "about_minutes": "Environ {n} minutes.",
+        "for_sponsors": "Pour les sponsors et la DRH",
+        "competences_intro": "Les compétences du cadre européen des compétences numériques, DigComp, que ce module développe. DigComp 3.0 (2025) conserve les 21 numéros de la version 2.2 ; les intitulés ci-dessous sont ceux de la 2.2.",
+        "in_language": "en {language}",
+        "tools": "Outils du programme",
+        "tools_intro": "Des outils à imprimer pour faire vivre le programme : chacun s'imprime en A4, sans la navigation du site.",
+        "tools_description": "Des outils à imprimer pour un programme de mentorat inversé : la charte du binôme, le journal de séance, le message de suivi, le plan de lancement, la note au sponsor et l'auto-évaluation.",
+        "tools_for_mentors": "Les outils du programme à imprimer, pour cette séance et les suivantes :",
+        "prints_on": "tient sur {n} pages A4",
+        "prints_on_one": "tient sur une page A4",
+        "self_assessment_sheet": "Questionnaire d'auto-évaluation",
+        "self_assessment_sheet_summary": "l'auto-évaluation des compétences, notée de 1 à 4, à remplir à la première et à la dernière séance.",
         "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip ; ouvrez index.html dans le dossier, la recherche fonctionne aussi).",
     },
 }
@@ -159,8 +215,7 @@ COMPETENCES = {
     "5.4": ("Identifying digital competence gaps", "Identifier les lacunes en matière de compétences numériques"),
 }
 
-_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre")
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
 def colon(lang: str) -> str:
@@ -169,7 +224,12 @@ def colon(lang: str) -> str:
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    return STRINGS[lang][key].format(**values)
+    """The words for `key`; with a count `n`, its singular form `key_one` where the language's
+    plural rules call for it (French: 0 and 1; English: 1)."""
+    strings = STRINGS[lang]
+    if "n" in values and f"{key}_one" in strings and Locale.parse(LOCALES[lang]).plural_form(values["n"]) == "one":
+        key = f"{key}_one"
+    return strings[key].format(**values)
 
 
 def competence(lang: str, number: str) -> str:
@@ -178,6 +238,13 @@ def competence(lang: str, number: str) -> str:
 
 
 def long_date(lang: str, day: date) -> str:
-    if lang == "fr":
-        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    """`1 December 2026`, `1er décembre 2026`: Babel's long date, with French's ordinal first day."""
+    text = format_date(day, format="long", locale=LOCALES[lang])
+    if lang == "fr" and day.day == 1:
+        text = "1er" + text[1:]
+    return text
+
+
+def number(lang: str, value: float) -> str:
+    """`12,000` / `12 000`, `2.5` / `2,5`."""
+    return format_decimal(value, locale=LOCALES[lang])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..sources.model import LoadedModule
+from ..sources.model import LoadedModule, LoadedTool
 
 
 def module_dir(module: LoadedModule) -> str:
@@ -12,6 +12,10 @@ def module_dir(module: LoadedModule) -> str:
 
 def mentor_page(module: LoadedModule) -> str:
     return f"mentors/{module.id}.md"
+
+
+def tool_page(tool: LoadedTool) -> str:
+    return f"tools/{tool.model.id}.md"
 
 
 def link(source: str, target: str) -> str:

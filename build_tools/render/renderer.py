@@ -1,11 +1,12 @@
 """The renderer of one language: the helpers every page goes through (texts in the reader's
-language, pages that fall back to the other language, front matter)."""
+language, pages that fall back to the other language, titles and front matter)."""
 from __future__ import annotations
 
 import yaml
 
 from ..sources.model import Curriculum, Document, LoadedModule, Text
 from .i18n import t
+from .text import markdown_inline, markdown_text, meta_text
 from .tree import SiteTree
 
 
@@ -19,12 +20,25 @@ class Renderer:
         self.tree = SiteTree(lang)
         self._untranslated: set[str] = set()  # the same pages as tree.untranslated, for quick lookups
 
-    # --- helpers used by every page -------------------------------------------------------------
+    # --- an author's texts, in the reader's language ---------------------------------------------
 
     def text(self, value: Text, page: str) -> str:
+        """The raw text (for plain-text uses); `md` and `inline` are what goes into a page."""
         if not value.get(self.lang):
             self._mark_untranslated(page)
         return value.best(self.lang).strip()
+
+    def md(self, value: Text, page: str) -> str:
+        """A text as Markdown source that cannot open raw HTML."""
+        return markdown_text(self.text(value, page))
+
+    def inline(self, value: Text, page: str) -> str:
+        """The same on one line, for a text inside an HTML element."""
+        return markdown_inline(self.text(value, page))
+
+    def label(self, text: str) -> str:
+        """A navigation label or title, as the theme prints it (escaped, with typography)."""
+        return meta_text(self.lang, text)
 
     def document(self, documents: dict[str, Document], page: str) -> Document:
         if self.lang not in documents:
@@ -37,13 +51,19 @@ class Renderer:
             self._untranslated.add(page)
             self.tree.untranslated.append(page)
 
-    def add(self, page: str, body: str, meta: dict | None = None) -> None:
-        """Adds a page; `meta` becomes its front matter (description, schema type...)."""
-        head = ""
-        if meta:
-            head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    # --- pages -------------------------------------------------------------------------------------
+
+    def add(self, page: str, title: str, body: str, description: str, meta: dict | None = None,
+            heading: str | None = None) -> None:
+        """Adds a page: its `# heading` (the title, as Markdown, unless given), its body, and front
+        matter with the title and description the theme and the social cards print."""
+        front = dict(meta or {})
+        front["title"] = self.label(title)
+        front["description"] = self.label(description)
+        head = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
         notice = (f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self._untranslated else "")
-        self.tree.pages[page] = head + notice + body.strip() + "\n"
+        h1 = heading if heading is not None else markdown_inline(title)
+        self.tree.pages[page] = f"{head}# {h1}\n\n{notice}{body.strip()}\n"
 
     def ordered_modules(self) -> list[LoadedModule]:
         return [m for track in self.cur.tracks for m in self.cur.track_modules(track.id)]

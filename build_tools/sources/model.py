@@ -161,6 +161,7 @@ class Tool(Strict):
     """A printable page of the programme's toolkit: tools/<file> and its French twin."""
 
     id: Id
+    track: Id  # the learning path whose page lists it (mentor guides link to every tool)
     file: str
     print_pages: PositiveInt  # the A4 pages it announces, and prints on
     title: Text
