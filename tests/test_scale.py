@@ -61,3 +61,26 @@ def test_the_glossary_setting_gives_the_html_of_appended_definitions() -> None:
     before = markdown.markdown(appended, extensions=["abbr", "tables"])
     after = markdown.markdown(text, extensions=["abbr", "tables"], extension_configs={"abbr": {"glossary": glossary}})
     assert after == before and after.count("<abbr title=") == 4
+
+
+def test_social_layers_are_let_go_once_every_card_that_asked_for_them_is_composed() -> None:
+    from concurrent.futures import Future
+
+    from build_tools.publish.mkdocs_glue import LayerFutures
+
+    layers = LayerFutures()
+
+    def ask(digest: str) -> None:  # what the social plugin does for each layer of a card
+        sentinel = Future()
+        if sentinel == layers.setdefault(digest, sentinel):
+            layers[digest] = Future()
+
+    for card in ("one", "two"):
+        ask("background")
+        ask(f"title-{card}")
+    layers["title-one"], layers["background"]  # card one composed
+    assert set(layers) == {"background", "title-two"}  # card two still needs the background
+    layers["title-two"], layers["background"]  # card two composed
+    assert dict(layers) == {}
+    ask("background")  # a later card renders it again
+    assert set(layers) == {"background"}

@@ -7,11 +7,16 @@
 - Material's templates are compiled once and kept in build/cache/jinja, not at every build.
 - a `dirty` build (the preview's, see live.py) renders only the pages that changed; the others
   are still read, so that menus and next/previous links show their titles.
+- Material's social plugin keeps every layer it rendered (a title, a description: a megabyte or
+  two each) until the build ends, several gigabytes at a thousand modules; here each layer is let
+  go once every card that asked for it has been put together.
 """
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from pathlib import Path
+from threading import Lock
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
@@ -38,6 +43,12 @@ class CurriculumGlue(BasePlugin):
                     page.read_source(config)
         return nav
 
+    def on_config(self, config):
+        social = config.plugins.get("material/social")
+        if social is not None and isinstance(getattr(social, "card_layer_pool_jobs", None), dict):
+            social.card_layer_pool_jobs = LayerFutures()  # set by its on_startup, which ran before
+        return config
+
     def on_env(self, env, *, config, files):
         self.template_cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(self.template_cache))
@@ -60,3 +71,29 @@ def windowed(item):
     trimmed = copy.copy(item)
     trimmed.children = [windowed(child) for child in children]
     return trimmed
+
+
+class LayerFutures(dict):
+    """The social plugin's rendered layers by digest. The plugin asks for a layer with `setdefault`
+    (once per card that uses it) and reads it with `[digest]` when it composes that card: the
+    layer goes when every card that asked for it has read it. A later card that needs it again
+    (the shared background) renders it again, which costs little."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: Counter[str] = Counter()
+        self._lock = Lock()
+
+    def setdefault(self, key, default=None):
+        with self._lock:
+            self._waiting[key] += 1
+            return super().setdefault(key, default)
+
+    def __getitem__(self, key):
+        with self._lock:
+            value = super().__getitem__(key)
+            self._waiting[key] -= 1
+            if self._waiting[key] <= 0:
+                del self._waiting[key]
+                super().__delitem__(key)
+            return value
