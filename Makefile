@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check test audit lab bench bench-notebooks clean
+.PHONY: serve site check report schemas hooks test audit lab bench bench-notebooks clean
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,18 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/curriculum check
+
+# the editorial status of each module (the site's "Editorial status" page shows the same table)
+report: $(STAMP)
+	$(BIN)/curriculum report
+
+# the JSON Schemas of the YAML files, for editors, regenerated from the typed model
+schemas: $(STAMP)
+	$(BIN)/curriculum schemas
+
+# pre-commit hooks (nbstripout, ruff, curriculum check), run from .venv: once after cloning
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

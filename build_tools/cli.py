@@ -4,11 +4,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import click
 
 from . import LANGUAGES
 from .pipeline import BuildFailed, check_curriculum
+
+T = TypeVar("T")
 
 
 def _root() -> Path:
@@ -74,7 +77,7 @@ def assemble(root: Path, parts: tuple[Path, ...], output: Path | None) -> None:
     from .publish.site import assemble_site
 
     try:
-        site_dir = assemble_site(list(parts), output or root / "site")
+        site_dir = assemble_site(root, list(parts), output or root / "site")
     except BuildFailed as failure:
         click.echo(failure.report(), err=True)
         sys.exit(1)
@@ -101,15 +104,60 @@ def serve(root: Path, port: int, languages: tuple[str, ...]) -> None:
 @click.pass_obj
 def new(root: Path, track: str, module_id: str) -> None:
     """Create modules/TRACK/MODULE_ID/ with a draft module, a lesson and a mentor guide."""
-    from .scaffold import ScaffoldError, new_module
+    from .scaffold import new_module
 
-    try:
-        folder = new_module(root, track, module_id)
-    except ScaffoldError as error:
-        click.echo(f"curriculum new: {error}", err=True)
-        sys.exit(1)
+    folder = _scaffold("new", lambda: new_module(root, track, module_id))
     click.echo(f"created {folder.relative_to(root)}/: edit module.yml, the lesson and the mentor guide, "
                "then run `curriculum check`")
+
+
+@main.command()
+@click.pass_obj
+def report(root: Path) -> None:
+    """The editorial status of each module: languages, objectives, quiz balance, review, mentor guide."""
+    from datetime import date
+
+    from .editorial import editorial_status, report_table
+
+    curriculum, problems = check_curriculum(root)
+    click.echo(report_table(editorial_status(curriculum), date.today()))
+    if problems.errors:
+        click.echo(f"{len(problems.errors)} error(s) kept some files out of this report: run `curriculum check`",
+                   err=True)
+
+
+@main.command()
+@click.pass_obj
+def schemas(root: Path) -> None:
+    """Write the JSON Schemas of the YAML files to schemas/, from the typed model."""
+    from .schemas import SCHEMA_DIR, write_schemas
+
+    written = write_schemas(root)
+    click.echo(f"{len(written)} schema(s) rewritten in {SCHEMA_DIR}/" if written else f"{SCHEMA_DIR}/ is up to date")
+
+
+@main.command("new-lesson")
+@click.argument("module_id")
+@click.argument("slug")
+@click.pass_obj
+def new_lesson(root: Path, module_id: str, slug: str) -> None:
+    """Add a lesson to a module: SLUG.md, SLUG.fr.md and its line in module.yml."""
+    from .scaffold import new_lesson as add_lesson
+
+    files = _scaffold("new-lesson", lambda: add_lesson(root, module_id, slug))
+    click.echo(f"created {', '.join(str(f.relative_to(root)) for f in files)} and listed the lesson last in "
+               f"{files[0].parent.relative_to(root)}/module.yml: write it, then run `curriculum check`")
+
+
+def _scaffold(command: str, make: Callable[[], T]) -> T:
+    """What `make` returns, or its refusal said in one line and exit status 1."""
+    from .scaffold import ScaffoldError
+
+    try:
+        return make()
+    except ScaffoldError as error:
+        click.echo(f"curriculum {command}: {error}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

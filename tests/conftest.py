@@ -50,3 +50,14 @@ def real_site(tmp_path_factory: pytest.TempPathFactory):
         else:
             os.environ["SITE_URL"] = previous
     return site, before, tree_digest(REPO), port
+
+
+@pytest.fixture
+def no_hang():
+    """Ends the whole test run, with every thread's traceback, should the test hang: a test of
+    hostile input must fail loudly, never wait forever. Not a sleep: a deadline that rarely fires."""
+    import faulthandler
+
+    faulthandler.dump_traceback_later(120, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()

@@ -105,7 +105,7 @@ def test_assembling_refuses_a_missing_or_doubled_language(builds, tmp_path: Path
     site = builds[3].site
     with pytest.raises(BuildFailed, match="no part holds fr/"):
         shutil.copytree(site / "en", tmp_path / "only-en" / "en")
-        assemble_site([tmp_path / "only-en"], tmp_path / "out")
+        assemble_site(tmp_path, [tmp_path / "only-en"], tmp_path / "out")
     with pytest.raises(BuildFailed, match="en/ is in both"):
-        assemble_site([site, tmp_path / "only-en"], tmp_path / "out")
+        assemble_site(tmp_path, [site, tmp_path / "only-en"], tmp_path / "out")
     assert not (tmp_path / "out").exists()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import yaml
 
 from build_tools.pipeline import compile_curriculum
@@ -13,7 +15,7 @@ EXPECTED_PAGES = {
     "mentors/alpha-basics.md", "modules/alpha-basics/index.md", "modules/alpha-basics/first.md",
     "modules/alpha-basics/quiz.md", "modules/alpha-basics/practice.md", "modules/alpha-basics/print.md",
     "modules/alpha-basics/brief.md",
-    "progress.md", "self-assessment.md",
+    "progress.md", "self-assessment.md", "editorial-status.md",
 }
 
 
@@ -31,7 +33,7 @@ def test_navigation_follows_the_learning_path(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     nav = trees["fr"].nav
     assert [next(iter(item)) for item in nav] == ["Accueil", "Par où commencer", "Parcours", "Guides du mentor",
-                                                  "Glossaire", "Votre progression"]
+                                                  "Glossaire", "Votre progression", "État éditorial"]
     paths = nav[2]["Parcours"]
     assert paths[0] == {"Parcours": "paths/index.md"}
     assert paths[1] == {"Parcours alpha": ["paths/alpha/index.md", {"Les bases alpha": [
@@ -104,7 +106,7 @@ def test_write_tree_rewrites_only_what_changed_and_removes_stale_files(curriculu
     _, trees = compile_curriculum(curriculum_root)
     out = tmp_path / "src"
     assert write_tree(trees["en"], out) == len(EXPECTED_PAGES)
-    assert len(EXPECTED_PAGES) == 14
+    assert len(EXPECTED_PAGES) == 15
     assert write_tree(trees["en"], out) == 0
     (out / "stale.md").write_text("old")
     trees["en"].pages["index.md"] += "more\n"
@@ -229,3 +231,37 @@ def test_an_authors_text_cannot_open_html_or_add_attributes() -> None:
     assert markdown_text("Title {: onclick=x }") == "Title \\{: onclick=x \\}"
     assert markdown_text("<https://example.org/>") == "<https://example.org/>"
     assert meta_text("en", 'A "quoted" <b>title</b> & more') == "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more"
+
+
+def test_the_editorial_status_page_shows_each_module_for_maintainers(curriculum_root: Path) -> None:
+    guide = curriculum_root / "modules/alpha/alpha-basics/mentor-guide.fr.md"
+    guide.write_text(guide.read_text().replace("{#plan-b}", "").replace("{#pitfalls}", ""))
+    yml = curriculum_root / "modules/alpha/alpha-basics/module.yml"
+    yml.write_text(yml.read_text().replace("status: published", "status: draft"))
+    _, trees = compile_curriculum(curriculum_root)
+    en = trees["en"].pages["editorial-status.md"]
+    assert "search:\n  exclude: true" in en
+    row = next(line for line in en.splitlines() if "Alpha basics" in line)
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[0] == "[Alpha basics](modules/alpha-basics/index.md)"
+    assert cells[1:6] == ["draft", "en, fr", "2/2", "3 (en) / 3 (fr)", "1"]
+    assert cells[6:8] == ["1 (en) / 0 (fr)", "1:1"]  # "La première lettre." is no longer than "La dernière"
+    assert cells[10] == "missing: plan-b, pitfalls (fr)"
+    fr = trees["fr"].pages["editorial-status.md"]
+    assert "# État éditorial" in fr and "| brouillon |" in fr and "manque : plan-b, pitfalls (fr)" in fr
+
+
+def test_the_module_time_adds_up_from_the_times_its_pages_announce(curriculum_root: Path) -> None:
+    from fixture import add_notebook_lesson
+
+    add_notebook_lesson(curriculum_root)
+    curriculum, trees = compile_curriculum(curriculum_root)
+    module = curriculum.modules[0]
+    for lang, tree in trees.items():
+        overview = tree.pages["modules/alpha-basics/index.md"]
+        announced = [int(n) for n in re.findall(r"\((\d+) min", overview)]
+        total = int(re.search(r"\| (\d+) minutes? \|", overview).group(1))
+        assert total == sum(announced) == module.minutes(lang), (lang, announced, total)
+        for lesson in module.lessons:
+            page = tree.pages[f"modules/alpha-basics/{lesson.slug}.md"]
+            assert f"*{module.lesson_minutes(lesson, lang)} min" in page

@@ -35,7 +35,7 @@ def test_cycles_self_loops_and_bystanders_are_told_apart() -> None:
 def test_the_rule_reports_each_cycle_once_at_its_first_module() -> None:
     modules = list(_graph({"a": ["b"], "b": ["a"], "c": ["d"], "d": ["c"], "x": ["a"]}).values())
     problems = Problems(Path("/r"))
-    prerequisites_valid(SimpleNamespace(modules=modules), problems, None)
+    prerequisites_valid(SimpleNamespace(modules=modules, unloaded_modules=[]), problems, None)
     messages = sorted((p.path, p.message) for p in problems.items if p.rule == "prerequisite-cycle")
     assert messages == [("a.yml", "prerequisites go round in a circle (a -> b -> a): remove one of them"),
                         ("c.yml", "prerequisites go round in a circle (c -> d -> c): remove one of them")]

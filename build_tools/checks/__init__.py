@@ -8,7 +8,7 @@ from datetime import date
 
 from ..sources.model import Curriculum
 from ..sources.problems import Problems
-from . import structure, quiz, references, mentor_guide, languages  # noqa: F401  (registers the rules)
+from . import structure, quiz, references, mentor_guide, languages, links, raw_html, notebook_lessons  # noqa: F401  (registers the rules)
 from .registry import LOAD_RULE_IDS, RULES
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator
-
-from pydantic import BaseModel
+from pathlib import Path
+from typing import Callable, Iterator
 
 from .. import LANGUAGE_NAMES, LANGUAGES
-from ..sources.model import Curriculum, Text
+from ..sources.markdown_sources import texts
+from ..sources.model import Curriculum, LoadedModule
 from ..sources.problems import Problems, Severity
 from .registry import at, rule
 
@@ -16,50 +16,40 @@ REVIEW_DAYS = 365
 
 
 
-def _texts(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, Text]]:
-    """Every bilingual text in a model, with its place."""
-    if isinstance(value, Text):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, loc + (index,))
-
+def module_translation_gaps(m: LoadedModule, relative: Callable[[Path], str]) -> Iterator[tuple[tuple, str, str]]:
+    """(place, language, message) of each text or file of a module that one language lacks."""
+    for loc, text in texts(m.model):
+        for lang in text.missing():
+            yield at(m, *loc), lang, f"`{'.'.join(map(str, loc))}` has no {LANGUAGE_NAMES[lang]} text: add `{lang}:`"
+    documents = [(("lessons", i, "file"), lesson.documents) for i, lesson in enumerate(m.lessons)
+                 if lesson.notebook is None]
+    for lesson in m.lessons:
+        tagged = lesson.notebook.languages() if lesson.notebook else set()
+        for lang in sorted(set(LANGUAGES) - tagged) if tagged else []:
+            yield ((lesson.notebook.path, 1, 1), lang,
+                   f"no Markdown cell is tagged `{lang}`: write the {LANGUAGE_NAMES[lang]} cells and tag them `{lang}`")
+    if m.mentor_guide:
+        documents.append((("mentor_guide", "file"), m.mentor_guide))
+    for loc, found in documents:
+        for lang in LANGUAGES:
+            if lang not in found:
+                other = next(iter(found.values())).path
+                yield (at(m, *loc), lang, f"{relative(other)} has no {LANGUAGE_NAMES[lang]} twin: write "
+                       f"{other.name.split('.')[0]}{'' if lang == 'en' else '.' + lang}.md")
 
 
 @rule("translation-missing")
 def translations_complete(cur: Curriculum, out: Problems, today: date) -> None:
     for m in cur.modules:
         severity = Severity.ERROR if m.model.published else Severity.WARNING
-        for loc, text in _texts(m.model):
-            for lang in text.missing():
-                out.add(*at(m, *loc), "translation-missing",
-                        f"`{'.'.join(map(str, loc))}` has no {LANGUAGE_NAMES[lang]} text: add `{lang}:`", severity)
-        documents = [(("lessons", i, "file"), lesson.documents) for i, lesson in enumerate(m.lessons)
-                     if lesson.notebook is None]
-        for lesson in m.lessons:
-            tagged = lesson.notebook.languages() if lesson.notebook else set()
-            for lang in sorted(set(LANGUAGES) - tagged) if tagged else []:
-                out.add(lesson.notebook.path, 1, 1, "translation-missing",
-                        f"no Markdown cell is tagged `{lang}`: write the {LANGUAGE_NAMES[lang]} cells and tag them `{lang}`",
-                        severity)
-        if m.mentor_guide:
-            documents.append((("mentor_guide", "file"), m.mentor_guide))
-        for loc, found in documents:
-            for lang in LANGUAGES:
-                if lang not in found:
-                    other = next(iter(found.values())).path
-                    out.add(*at(m, *loc), "translation-missing",
-                            f"{out.relative(other)} has no {LANGUAGE_NAMES[lang]} twin: write "
-                            f"{other.name.split('.')[0]}{'' if lang == 'en' else '.' + lang}.md", severity)
+        for place, _, message in module_translation_gaps(m, out.relative):
+            out.add(*place, "translation-missing", message, severity)
     # tracks and glossary terms have no draft status: a missing language is always an error
     entries = [(cur.tracks_source, (index,), track.id, track) for index, track in enumerate(cur.tracks)]
     entries += [(cur.glossary_source, (key,), key, entry) for key, entry in cur.glossary.items()]
     entries += [(cur.tools_source, (index,), tool.model.id, tool.model) for index, tool in enumerate(cur.tools)]
     for source, base, key, item in entries:
-        for loc, text in _texts(item, base):
+        for loc, text in texts(item, base):
             for lang in text.missing():
                 out.add(source.path, *source.at(loc), "translation-missing",
                         f"'{key}' has no {LANGUAGE_NAMES[lang]} text at `{'.'.join(map(str, loc))}`: add `{lang}:`")

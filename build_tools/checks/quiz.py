@@ -5,21 +5,29 @@ from collections import Counter
 from datetime import date
 
 from .. import LANGUAGE_NAMES, LANGUAGES
-from ..sources.model import Curriculum, Question
+from ..sources.model import Curriculum, Module, Question
 from ..sources.problems import Problems, Severity
 from .registry import at, rule
+
+
+def assessments(module: Module) -> list[tuple[tuple, list[str]]]:
+    """(place, objective ids) of each question's `assesses:` and of the exercise's."""
+    places = [(("quiz", q, "assesses"), question.assesses) for q, question in enumerate(module.quiz)]
+    return places + [(("exercise", "assesses"), module.exercise.assesses)]
+
+
+def assessed_objectives(module: Module) -> set[str]:
+    """The module's objectives that a question or the exercise assesses."""
+    return {o.id for o in module.objectives} & {i for _, ids in assessments(module) for i in ids}
 
 
 @rule("objective-unknown", "objective-not-assessed")
 def objectives_assessed(cur: Curriculum, out: Problems, today: date) -> None:
     for m in cur.modules:
         objectives = {o.id for o in m.model.objectives}
-        assessed = set()
-        places = [(("quiz", q, "assesses"), question.assesses) for q, question in enumerate(m.model.quiz)]
-        places.append((("exercise", "assesses"), m.model.exercise.assesses))
-        for loc, ids in places:
+        assessed = assessed_objectives(m.model)
+        for loc, ids in assessments(m.model):
             for index, objective_id in enumerate(ids):
-                assessed.add(objective_id)
                 if objective_id not in objectives:
                     out.add(*at(m, *loc, index), "objective-unknown",
                             f"'{objective_id}' is not an objective of this module: use one of {', '.join(sorted(objectives))}")

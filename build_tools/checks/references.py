@@ -5,18 +5,20 @@ from datetime import date
 
 from ..sources.model import Curriculum, LoadedModule
 from ..sources.problems import Problems
-from .registry import at, rule
+from .registry import at, did_you_mean, rule
 
 
 
 @rule("prerequisite-unknown", "prerequisite-cycle")
 def prerequisites_valid(cur: Curriculum, out: Problems, today: date) -> None:
     by_id = {m.id: m for m in cur.modules}
+    unloaded = {folder.name for folder in cur.unloaded_modules}  # their own error is enough
     for m in cur.modules:
         for index, prerequisite in enumerate(m.model.prerequisites):
-            if prerequisite not in by_id:
+            if prerequisite not in by_id and prerequisite not in unloaded:
                 out.add(*at(m, "prerequisites", index), "prerequisite-unknown",
-                        f"prerequisite '{prerequisite}' is not a module id: fix the id or remove it")
+                        f"prerequisite '{prerequisite}' is not a module id{did_you_mean(prerequisite, by_id)}: "
+                        "fix the id or remove it")
     # Only modules inside a strongly connected component can be on a cycle: finding those
     # components is linear, so a curriculum without cycles costs one pass whatever its size.
     component_of = {member: component for component in _cyclic_components(by_id) for member in component}
@@ -93,10 +95,13 @@ def _cycle_from(start: str, by_id: dict[str, LoadedModule], component: set[str])
 
 @rule("glossary-term-undefined")
 def glossary_terms_defined(cur: Curriculum, out: Problems, today: date) -> None:
+    if "glossary" in cur.incomplete:
+        return  # glossary.yml has an error of its own: fix it first
     for m in cur.modules:
         for index, term in enumerate(m.model.glossary):
             if term not in cur.glossary:
                 out.add(*at(m, "glossary", index), "glossary-term-undefined",
-                        f"term '{term}' is not defined in modules/glossary.yml: add it there with its definition in both languages")
+                        f"term '{term}' is not defined in modules/glossary.yml{did_you_mean(term, cur.glossary)}: "
+                        "fix the id, or add the term there with its definition in both languages")
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..sources.model import Curriculum, LoadedModule
 from ..sources.problems import Problems, Severity
-from .registry import at, rule
+from .registry import at, did_you_mean, rule
 
 DIGCOMP_NUMBERS = {f"{area}.{n}" for area, count in {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}.items()
                for n in range(1, count + 1)}
@@ -45,10 +45,11 @@ def tracks_are_consistent(cur: Curriculum, out: Problems, today: date) -> None:
             out.add(cur.tools_source.path, *cur.tools_source.at((index, "track")), "track-unknown",
                     f"track '{tool.model.track}' is not in modules/tracks.yml: fix the id")
     for m in cur.modules:
-        if m.model.track not in ids:
+        if m.model.track not in ids and "tracks" not in cur.incomplete:
             known = ", ".join(ids) or "none"
             out.add(*at(m, "track"), "track-unknown",
-                    f"track '{m.model.track}' is not in modules/tracks.yml (known: {known}): add it there or fix the id")
+                    f"track '{m.model.track}' is not in modules/tracks.yml{did_you_mean(m.model.track, ids)} "
+                    f"(known: {known}): add it there or fix the id")
         if m.model.track != m.folder.parent.name:
             out.add(*at(m, "track"), "track-mismatch",
                     f"track '{m.model.track}' differs from the folder '{m.folder.parent.name}': move the module or fix the track")

@@ -1,4 +1,5 @@
-"""Executing notebook lessons: nbclient in this environment's kernel, cached, in parallel.
+"""Executing notebook lessons: nbclient in this environment's kernel, contained (sandbox.py),
+cached, in parallel.
 
 The cache keeps the outputs of the code cells, keyed by everything that could change them: the
 code, the language, the data files the code names, and the versions of Python and of the key
@@ -6,6 +7,7 @@ packages. Markdown edits therefore re-render without re-executing.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -20,13 +22,18 @@ from pathlib import Path
 from typing import Callable
 
 import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
 
-from ..sources.notebook_format import NotebookSource
+from ..sources.notebook_format import MAX_TIMEOUT, NotebookSource
 from ..versions import package_versions
+from .sandbox import ContainedKernelManager, sandbox
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _ARROW = re.compile(r"^-*>\s*(\d+)", re.M)
+_CELL_LINE = re.compile(r"^\s*Cell In\[\d+\], line (\d+)", re.M)
 
 
 class NotebookFailed(Exception):
@@ -104,48 +111,80 @@ def _with_outputs(notebook: nbformat.NotebookNode, outputs: list) -> nbformat.No
     return notebook
 
 
-def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookNode:
-    """Runs the notebook for `lang` in its own folder; raises NotebookFailed with the place."""
-    # imported here, not at the top: a build whose notebooks all come from the cache never needs them
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+class _InterruptingClient(NotebookClient):
+    """On a timeout, interrupts the kernel once, so that the traceback says which line was running;
+    if the kernel does not stop within a few seconds, gives up as nbclient does."""
 
+    grace_seconds = 10
+    interrupted_at: float | None = None
+
+    async def _async_handle_timeout(self, timeout: int, cell: nbformat.NotebookNode | None = None) -> None:
+        if self.interrupted_at is None:
+            self.interrupted_at = time.monotonic()
+            await ensure_async(self.km.interrupt_kernel())
+        elif time.monotonic() - self.interrupted_at > self.grace_seconds:
+            raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", timeout, cell)
+        await asyncio.sleep(0.05)  # nbclient asks again at once: wait for the kernel's answer
+        return None
+
+
+def execute(source: NotebookSource, lang: str, root: Path) -> nbformat.NotebookNode:
+    """Runs the notebook for `lang`, contained (sandbox.py); raises NotebookFailed with the place."""
     notebook, indices = source.for_language(lang)
     where = source.path.relative_to(root) if source.path.is_relative_to(root) else source.path
-    client = NotebookClient(notebook, timeout=source.timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(source.path.parent)}})
+    timeout = source.timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= MAX_TIMEOUT:
+        raise NotebookFailed(f"{where.as_posix()}: timeout {timeout!r} is not 1 to {MAX_TIMEOUT} seconds")
     index = 0
-    try:
-        # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
-        # no __pycache__ in notebooks/: the build never writes into the sources
-        environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        with client.setup_kernel(stderr=subprocess.DEVNULL, env=environment):
-            for index, cell in enumerate(notebook.cells):
-                client.execute_cell(cell, index)
-    except CellExecutionError as error:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"{error.ename}: {error.evalue}", str(error))) from None
-    except CellTimeoutError:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"TimeoutError: the cell ran longer than {source.timeout} s "
-                                       "(raise metadata.curriculum.timeout if it must)", "")) from None
-    except DeadKernelError as error:
-        raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
-                                       f"DeadKernelError: the kernel died ({error})", "")) from None
+    with sandbox(source.path.parent, root) as box:
+        client = _InterruptingClient(notebook, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
+                                     kernel_manager_class=ContainedKernelManager, config=box.config,
+                                     resources={"metadata": {"path": str(box.cwd)}})
+        try:
+            # the kernel's own start-up chatter on stderr is noise for authors; failures come back as errors
+            with client.setup_kernel(stderr=subprocess.DEVNULL, env=box.env):
+                for index, cell in enumerate(notebook.cells):
+                    client.execute_cell(cell, index)
+        except CellExecutionError as error:
+            summary = (_timeout(source) if client.interrupted_at is not None and error.ename == "KeyboardInterrupt"
+                       else f"{error.ename}: {error.evalue}")
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang, summary,
+                                           str(error))) from None
+        except CellTimeoutError:
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
+                                           _timeout(source) + "; it did not stop when interrupted", "")) from None
+        except DeadKernelError as error:
+            raise NotebookFailed(_describe(where, indices[index], notebook.cells[index], lang,
+                                           f"DeadKernelError: the kernel died ({error}): the cell ended Python "
+                                           "(os._exit, a crash, or not enough memory)", "")) from None
+        except (RuntimeError, TimeoutError, OSError) as error:  # the kernel did not start
+            raise NotebookFailed(f"{where.as_posix()}: the notebook's kernel did not start ({error}) "
+                                 f"(LANG={lang})") from None
     return notebook
+
+
+def _timeout(source: NotebookSource) -> str:
+    return (f"TimeoutError: the cell ran longer than {source.timeout} s "
+            "(raise metadata.curriculum.timeout if it must)")
+
+
+def _failed_line(traceback: str) -> int | None:
+    """The line of the cell that failed: `Cell In[3], line 2` (every error, syntax errors too), or
+    the first `---->` arrow of an older IPython."""
+    plain = _ANSI.sub("", traceback)
+    found = _CELL_LINE.search(plain) or _ARROW.search(plain)
+    return int(found.group(1)) if found else None
 
 
 def _describe(where: Path, source_index: int, cell: nbformat.NotebookNode, lang: str, summary: str,
               traceback: str) -> str:
-    line_hint = ""
-    arrows = _ARROW.findall(_ANSI.sub("", traceback))
     lines = cell.source.splitlines()
-    if arrows and 0 < int(arrows[0]) <= len(lines):
-        number = int(arrows[0])
-        line_hint = f"\n  line {number}: {lines[number - 1].strip()}"
-    elif lines:
-        line_hint = f"\n  source: {lines[0].strip()}"
-    return f"{where.as_posix()}: cell {source_index + 1}: {summary} (LANG={lang}){line_hint}"
+    number = _failed_line(traceback)
+    if number is not None and 0 < number <= len(lines):
+        return (f"{where.as_posix()}: cell {source_index + 1}, line {number}: {summary} (LANG={lang})\n"
+                f"  {lines[number - 1].strip()}")
+    span = f"lines 1-{len(lines)}" if len(lines) > 1 else "line 1"
+    return f"{where.as_posix()}: cell {source_index + 1}, {span}: {summary} (LANG={lang})"
 
 
 def run_notebooks(requests: list[tuple[NotebookSource, str]], root: Path, cache: NotebookCache,

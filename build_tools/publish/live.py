@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import LANGUAGES
-from ..pipeline import BuildFailed, compile_curriculum
+from ..pipeline import compile_curriculum
 from ..render import SiteTree
 from .mkdocs_build import language_config, run_mkdocs
 from .site import language_chooser, write_trees
@@ -103,7 +103,7 @@ class LivePreview:
         try:
             with _quiet_dirty_warning():
                 run_mkdocs(config, f"site ({lang})", dirty=True)
-        except BuildFailed:
+        except BaseException:  # the checker's error or any other (a plugin, a library): put the pages back
             for path, data in kept.items():
                 path.write_bytes(data)
             self.shapes.pop(lang, None)

@@ -19,6 +19,7 @@ from ..render.i18n import t  # noqa: E402
 from ..render.text import meta_text  # noqa: E402
 from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
 from .sanitize import ContentSanitizer  # noqa: E402
+from .template_filters import TemplateFilters  # noqa: E402
 
 # Pages reached from their module's pages, not in the reading order: "Next" after a module's
 # exercise leads to the next module, not to its printable editions.
@@ -53,10 +54,17 @@ def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: l
         # each language its own cards, cache and manifest: otherwise each invalidates the other's
         social.config.cache_dir = str(social_cache(root, lang))
         social.manifest = {}  # the plugin's default is one dict shared by every instance
+    search = config.plugins.get("material/search")
+    if search is not None:
+        # MkDocs keeps one instance of a plugin per process for every build, and Material's search
+        # merges the index of its last dirty build (the preview's) into the next one, whatever its
+        # language or site: each build starts from its own pages (live.py merges the preview's).
+        search.search_index_prev = None
     if lang == "fr":  # non-breaking spaces in page text, headings, tooltips and alt text
         config["markdown_extensions"].append("build_tools.publish.markdown_typography")
     config.plugins[GLUE] = CurriculumGlue(root / "build" / "cache" / "jinja")
     config.plugins["curriculum-sanitize"] = ContentSanitizer()  # last, so it sees every page's final content
+    config.plugins["curriculum-template-filters"] = TemplateFilters()
     # glossary tooltips: Markdown's abbr extension marks every glossary term on every page
     config["markdown_extensions"].append("abbr")
     config["mdx_configs"]["abbr"] = {"glossary": read_abbreviations(root, lang)}

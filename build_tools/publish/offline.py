@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ..pipeline import BuildFailed
+from .archive import write_zip
 from .mkdocs_build import language_config, run_mkdocs
 
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
@@ -29,6 +30,4 @@ def build_offline_edition(root: Path, lang: str, nav: list, downloads: Path) -> 
         run_mkdocs(config, f"offline edition ({lang})")
         (site_dir / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(shim, site_dir / SHIM_PATH)
-        downloads.mkdir(parents=True, exist_ok=True)
-        shutil.make_archive(str(downloads / f"curriculum-offline-{lang}"), "zip", root_dir=folder,
-                            base_dir=site_dir.name)
+        write_zip(site_dir, downloads / f"curriculum-offline-{lang}.zip")

@@ -1,10 +1,10 @@
-"""The deployable site: every language built by MkDocs into a staging folder, then swapped in,
-so a failed build leaves the old site intact."""
+"""The deployable site: every language built by MkDocs into a staging folder, then swapped in
+(swap.py), so a failed or killed build leaves the old site intact."""
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +14,7 @@ from ..pipeline import BuildFailed, compile_curriculum
 from ..render import SiteTree, write_tree
 from .mkdocs_build import abbreviations_path, build_language
 from .offline_cache import offline_edition
+from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
 DOWNLOADS = "downloads"
@@ -29,26 +30,19 @@ class BuildResult:
 
 
 def build_site(root: Path, output: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> BuildResult:
-    """Builds `languages` into output/<lang>/ with the language chooser at output/index.html."""
+    """Builds `languages` into output/<lang>/ with the language chooser at output/index.html and
+    swaps it in (swap.py); one build of a repository at a time."""
     started, since = time.perf_counter(), time.time()
     root = root.resolve()
     output = (output or root / "site").resolve()
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise BuildFailed([f"unknown language {', '.join(unknown) or '(none)'}: choose among {', '.join(LANGUAGES)}"])
-    curriculum, trees = compile_curriculum(root, languages=languages)
-    write_trees(root, trees)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
-    offline_built = 0
     try:
-        for lang, tree in trees.items():
-            build_language(root, lang, tree.nav, staging / lang)
-            offline_built += offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
-        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
-        _replace(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with build_lock(root):
+            trees, offline_built = _build_and_swap(root, output, languages)
+    except BuildLocked as locked:
+        raise BuildFailed([str(locked)]) from None
     cache = root / "build" / "cache"
     regenerated = {"social cards": _written_since(cache / "social", "*.png", since),
                    "notebooks": _written_since(cache / "notebooks", "*.json", since),
@@ -57,7 +51,27 @@ def build_site(root: Path, output: Path | None = None, languages: tuple[str, ...
                        {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated}, regenerated)
 
 
-def assemble_site(parts: list[Path], output: Path) -> Path:
+def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tuple[dict[str, SiteTree], int]:
+    area = staging_area(root, output)
+    recover(area, output)  # what a killed build left
+    curriculum, trees = compile_curriculum(root, languages=languages)
+    write_trees(root, trees)
+    staging = new_staging_folder(area)
+    offline_built = 0
+    try:
+        for lang, tree in trees.items():
+            build_language(root, lang, tree.nav, staging / lang)
+            offline_built += offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+        replace_site(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            area.rmdir()  # when empty: nothing stays beside a site built outside the repository
+    return trees, offline_built
+
+
+def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
     """One site from parts built apart (`curriculum site --lang ...` in parallel CI jobs): each
     part's language folders side by side, and the language chooser. Swapped in whole, like a build."""
     output = output.resolve()
@@ -72,15 +86,22 @@ def assemble_site(parts: list[Path], output: Path) -> Path:
     if missing:
         raise BuildFailed([f"no part holds {', '.join(f'{lang}/' for lang in missing)}: build it with "
                            f"`curriculum site --lang {missing[0]} --output ...` and add its folder"])
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=output.parent))
     try:
-        for lang, part in found.items():
-            shutil.copytree(part / lang, staging / lang)
-        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
-        _replace(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with build_lock(root.resolve()):  # the staging area is the build's: one at a time
+            area = staging_area(root.resolve(), output)
+            recover(area, output)
+            staging = new_staging_folder(area)
+            try:
+                for lang, part in found.items():
+                    shutil.copytree(part / lang, staging / lang)
+                (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+                replace_site(staging, output)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    area.rmdir()
+    except BuildLocked as locked:
+        raise BuildFailed([str(locked)]) from None
     return output
 
 
@@ -102,16 +123,6 @@ def _write_if_changed(path: Path, text: str) -> None:
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-
-
-def _replace(staging: Path, output: Path) -> None:
-    """Swaps the new site in with two renames, so readers never see half a site."""
-    old = output.with_name(output.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def language_chooser() -> str:

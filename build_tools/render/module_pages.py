@@ -59,14 +59,15 @@ class ModulePages:
             self.r.tree.files[f"{self.base}/{name}"] = data
         return Document(lesson.notebook.path, converted.markdown)
 
-    def facts_line(self, document: Document) -> str:
-        return (f"*{t(self.lang, 'read_minutes', n=document.reading_minutes)} · {t(self.lang, 'last_reviewed')}"
+    def facts_line(self, lesson: Lesson) -> str:
+        return (f"*{t(self.lang, 'read_minutes', n=self.module.lesson_minutes(lesson, self.lang))} · "
+                f"{t(self.lang, 'last_reviewed')}"
                 f"{colon(self.lang)} {long_date(self.lang, self.m.last_reviewed)}*")
 
     def lesson_page(self, lesson: Lesson, document: Document) -> None:
         page = self.page(lesson.slug)
         key = attribute(f"{self.module.id}/{lesson.slug}")
-        body = (f"{self.facts_line(document)}\n\n{document.body}\n"
+        body = (f"{self.facts_line(lesson)}\n\n{self.r.links.rewrite(document, document.body, page)}\n"
                 f'<div class="rm-lesson-done" data-lesson="{key}" data-module="{attribute(self.module.id)}"></div>\n')
         first_paragraph = next((p for p in document.body.split("\n\n")
                                 if p.strip() and not p.lstrip().startswith(("#", "!", "|", "<", "*", "-"))), "")
@@ -94,7 +95,7 @@ class ModulePages:
         for lesson, document in lessons:
             key = attribute(f"{self.module.id}/{lesson.slug}")
             lines.append(f"1. [{markdown_inline(document.title or lesson.slug)}]({lesson.slug}.md) "
-                         f"({t(lang, 'read_minutes', n=document.reading_minutes)}) "
+                         f"({t(lang, 'read_minutes', n=self.module.lesson_minutes(lesson, lang))}) "
                          f'<span class="rm-lesson-mark" data-lesson="{key}"></span>')
         lines.append(f"1. [{t(lang, 'quiz')}](quiz.md) ({t(lang, 'minutes', n=quiz_minutes(len(m.quiz)))}) "
                      f'<span class="rm-quiz-mark" data-module="{attribute(self.module.id)}"></span>')
@@ -222,7 +223,7 @@ class ModulePages:
         lines = [f"*{t(lang, 'print_intro')}*", "", r.md(m.summary, page), "", f"## {t(lang, 'objectives')}", ""]
         lines += [f"- {r.inline(o.text, page)}" for o in m.objectives]
         for _, document in lessons:
-            lines += ["", f"## {markdown_inline(document.title or '')}", "", _demote(document.body)]
+            lines += ["", f"## {markdown_inline(document.title or '')}", "", _demote(r.links.rewrite(document, document.body, page))]
         lines += ["", f"## {self.quiz_title()}", ""]
         for number, question in enumerate(m.quiz, 1):
             lines += [f"**{t(lang, 'quiz_question_label', n=number)}** {r.inline(question.question, page)}", ""]
@@ -259,7 +260,7 @@ class ModulePages:
             activity = r.inline(item.activity, page).replace("|", "\\|")
             lines.append(f"| {start // 60}:{start % 60:02d} | {item.minutes} min | {activity} |")
             start += item.minutes
-        lines += ["", document.body]
+        lines += ["", r.links.rewrite(document, document.body, page)]
         if r.cur.tools:
             lines += ["", f"## {t(lang, 'tools')} {{ #programme-tools }}", "", t(lang, "tools_for_mentors"), ""]
             lines += [f"- [{r.inline(tool.model.title, page)}]({link(page, tool_page(tool))})" for tool in r.cur.tools]

@@ -6,16 +6,16 @@ import posixpath
 from ..sources.model import LoadedModule, LoadedTool
 
 
-def module_dir(module: LoadedModule) -> str:
-    return f"modules/{module.id}"
+def module_dir(module: LoadedModule | str) -> str:
+    return f"modules/{module if isinstance(module, str) else module.id}"
 
 
-def mentor_page(module: LoadedModule) -> str:
-    return f"mentors/{module.id}.md"
+def mentor_page(module: LoadedModule | str) -> str:
+    return f"mentors/{module if isinstance(module, str) else module.id}.md"
 
 
-def tool_page(tool: LoadedTool) -> str:
-    return f"tools/{tool.model.id}.md"
+def tool_page(tool: LoadedTool | str) -> str:
+    return f"tools/{tool if isinstance(tool, str) else tool.model.id}.md"
 
 
 def link(source: str, target: str) -> str:

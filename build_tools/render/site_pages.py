@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..sources.model import LoadedModule, LoadedTool, Track
+from .editorial_status import editorial_status_page
 from .i18n import colon, t
 from .module_pages import ModulePages
 from .paths import link, mentor_page, module_dir, tool_page
@@ -55,9 +56,10 @@ class SitePages:
             if name != "index":
                 first = next((p for p in document.body.split("\n\n") if p.strip() and not p.startswith("#")), "")
                 title = document.title or name
-                r.add(f"{name}.md", plain(title, None), document.body, plain(first),
-                      heading=markdown_inline(title))
+                body = r.links.rewrite(document, document.body, f"{name}.md")
+                r.add(f"{name}.md", plain(title, None), body, plain(first), heading=markdown_inline(title))
                 self.tree.nav.append({r.label(plain(title, None)): f"{name}.md"})
+        self.tree.nav.append(editorial_status_page(self.r))
         return self.tree
 
     # --- home and paths ----------------------------------------------------------------------------
@@ -66,7 +68,7 @@ class SitePages:
         page, r, lang = "index.md", self.r, self.lang
         intro = self.cur.docs.get(lang, {}).get("index")
         title = (intro.title if intro and intro.title else t(lang, "home"))
-        lines = [intro.body.strip() if intro else "", "",
+        lines = [r.links.rewrite(intro, intro.body, page).strip() if intro else "", "",
                  '<div class="rm-resume" hidden></div>', "",  # the script offers "resume where I left off"
                  f"## {t(lang, 'paths')}", ""]
         for track in self.cur.tracks:
@@ -139,7 +141,7 @@ class SitePages:
             page = tool_page(tool)
             document = r.document(tool.documents, page)
             body = (f'<p class="rm-print-note">{html_text(t(lang, "prints_on", n=tool.model.print_pages))}</p>\n\n'
-                    f'<div class="rm-sheet" markdown>\n\n{document.body}\n\n</div>')
+                    f'<div class="rm-sheet" markdown>\n\n{r.links.rewrite(document, document.body, page)}\n\n</div>')
             r.add(page, plain(document.title or r.text(tool.model.title, page), None), body,
                   r.text(tool.model.summary, page), {"print": True, "print_pages": tool.model.print_pages},
                   heading=markdown_inline(document.title or r.text(tool.model.title, page)))

@@ -1,18 +1,20 @@
 """Load: the sources on disk become a typed Curriculum, every problem with its place."""
 from __future__ import annotations
 
-import difflib
+import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Iterator, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .. import LANGUAGES
-from .model import (Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module, Strict, Tool,
-                    Track)
-from .files import read_text
+from .model import (ID_PATTERN, Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module,
+                    Tool, Track)
+from .files import read_text, survey
 from .notebook_format import load_notebook
-from .problems import Problems
+from .problems import Problems, Severity
+from .validation import validate
 from .yaml_reader import SourceMap, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -21,6 +23,8 @@ MODULES_DIR = "modules"
 DOCS_DIR = "docs"
 NOTEBOOKS_DIR = "notebooks"
 TOOLS_DIR = "tools"
+# Everything under these folders is read, hashed or copied into the site by some stage.
+SOURCE_FOLDERS = (MODULES_DIR, NOTEBOOKS_DIR, DOCS_DIR, TOOLS_DIR, "overrides")
 
 
 def twin(path: Path, lang: str) -> Path:
@@ -30,24 +34,42 @@ def twin(path: Path, lang: str) -> Path:
 
 def load_curriculum(root: Path, problems: Problems) -> Curriculum:
     root = root.resolve()
+    survey(root, SOURCE_FOLDERS, problems)
     modules_dir = root / MODULES_DIR
-    tracks, tracks_source = _load_tracks(modules_dir / "tracks.yml", problems)
-    glossary, glossary_source = _load_glossary(modules_dir / "glossary.yml", problems)
-    modules = []
+    incomplete: set[str] = set()  # files with an error: rules do not report what follows from it
+    with _noting_errors(problems, incomplete, "tracks"):
+        tracks, tracks_source = _load_tracks(modules_dir / "tracks.yml", problems)
+    with _noting_errors(problems, incomplete, "glossary"):
+        glossary, glossary_source = _load_glossary(modules_dir / "glossary.yml", problems)
+    modules, unloaded = [], []
     for track_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()) if modules_dir.is_dir() else []:
         for folder in sorted(p for p in track_dir.iterdir() if p.is_dir()):
             yaml_path = folder / "module.yml"
             if not yaml_path.exists():
                 problems.add(folder, 1, 1, "module-yml-missing",
                              "this module folder has no module.yml: run `curriculum new` or remove the folder")
+                unloaded.append(folder)
                 continue
             module = _load_module(root, folder, yaml_path, problems)
             if module is not None:
                 modules.append(module)
-    tools, tools_source = _load_tools(root, root / TOOLS_DIR, problems)
+            else:
+                unloaded.append(folder)
+    with _noting_errors(problems, incomplete, "tools"):
+        tools, tools_source = _load_tools(root, root / TOOLS_DIR, problems)
     return Curriculum(root=root, tracks=tracks, glossary=glossary, modules=modules,
                       tracks_source=tracks_source, glossary_source=glossary_source,
-                      docs=_load_docs(root / DOCS_DIR, problems), tools=tools, tools_source=tools_source)
+                      docs=_load_docs(root / DOCS_DIR, problems), tools=tools, tools_source=tools_source,
+                      incomplete=incomplete, unloaded_modules=unloaded)
+
+
+@contextmanager
+def _noting_errors(problems: Problems, incomplete: set[str], name: str) -> Iterator[None]:
+    """Adds `name` to `incomplete` when loading it records an error."""
+    mark = len(problems.items)
+    yield
+    if any(p.severity is Severity.ERROR for p in problems.items[mark:]):
+        incomplete.add(name)
 
 
 def _load_list(path: Path, model: type[M], problems: Problems) -> tuple[list[tuple[int, M]], SourceMap | None]:
@@ -78,6 +100,11 @@ def _load_glossary(path: Path, problems: Problems) -> tuple[dict[str, GlossaryEn
         return {}, source
     glossary = {}
     for term_id, item in data.items():
+        if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+            like = re.sub(r"[^a-z0-9]+", "-", str(term_id).lower()).strip("-") or "search-engine"
+            problems.add(path, *source.at((term_id,), prefer_key=True), "wrong-type",
+                         f"glossary id '{term_id}': use lower-case letters, digits and hyphens, like `{like}`")
+            continue
         entry = validate(GlossaryEntry, item, source, (term_id,), problems)
         if entry is not None:
             glossary[str(term_id)] = entry
@@ -177,56 +204,3 @@ def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Docume
             if text is not None:
                 pages[lang][file.stem] = Document(file, text)
     return pages
-
-
-# --- schema validation, with the place of each problem ---------------------------------------
-
-_ALL_FIELDS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields})
-
-# Fields that older modules have: what replaced them.
-_RETIRED_FIELDS = {
-    "duration_minutes": ": remove it; the module's time is now added up from its lessons, its quiz and "
-                        "`exercise.minutes`, so the minutes it announces always match its parts",
-}
-
-_PATTERN_HINTS = {
-    "id": "use lower-case letters, digits and hyphens, like `seo-how-search-works`",
-    "track": "use lower-case letters, digits and hyphens, like `seo`",
-    "competences": "write a DigComp 2.2 number in quotes, like \"1.1\"",
-    "url": "write the full address, starting with https://",
-}
-
-
-def validate(model: type[M], data: Any, source: SourceMap, base: tuple, problems: Problems) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        for item in error.errors():
-            _report(item, source, base, problems)
-        return None
-
-
-def _report(item: dict, source: SourceMap, base: tuple, problems: Problems) -> None:
-    loc = base + tuple(item["loc"])
-    kind = item["type"]
-    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
-    dotted = ".".join(str(part) for part in loc) or "the file"
-    if kind == "missing":
-        line, col = source.at(loc[:-1], prefer_key=True)
-        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
-        problems.add(source.path, line, col, "missing-field",
-                     f"`{loc[-1]}` is missing in {parent}: add it (see build_tools/scaffold/module.yml)")
-    elif kind == "extra_forbidden":
-        line, col = source.at(loc, prefer_key=True)
-        close = difflib.get_close_matches(str(loc[-1]), _ALL_FIELDS, n=1)
-        hint = f": did you mean `{close[0]}`?" if close else ": remove it or check the spelling"
-        hint = _RETIRED_FIELDS.get(str(loc[-1]), hint)
-        problems.add(source.path, line, col, "unknown-field", f"`{loc[-1]}` is not a known field{hint}")
-    else:
-        line, col = source.at(loc)
-        message = item["msg"].removeprefix("Value error, ")
-        if kind == "string_pattern_mismatch":
-            message = _PATTERN_HINTS.get(name if not isinstance(loc[-1], int) else str(loc[-2]), message)
-        elif kind.startswith("date"):
-            message = "write the date as YYYY-MM-DD, like 2026-11-27"
-        problems.add(source.path, line, col, "wrong-type", f"`{dotted}`: {message}")

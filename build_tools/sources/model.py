@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveInt, model_validator
 
 from .. import LANGUAGES
+
+if TYPE_CHECKING:  # types only: notebook_format imports this module
+    from .notebook_format import NotebookSource
+    from .yaml_reader import SourceMap
 
 
 class Strict(BaseModel):
@@ -48,7 +52,8 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids land in URLs and HTML attributes
+Id = Annotated[str, Field(pattern=ID_PATTERN.pattern)]
 Competence = Annotated[str, Field(pattern=r"^[1-5]\.[1-6]$")]
 
 
@@ -80,7 +85,7 @@ class Question(Strict):
     id: Id
     assesses: list[str] = Field(min_length=1)
     question: Text
-    answer: Annotated[list[str], BeforeValidator(_as_list)] = Field(min_length=1)
+    answer: Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=str | list[str])] = Field(min_length=1)
     options: list[Option] = Field(min_length=2)
 
 
@@ -234,9 +239,16 @@ class LoadedModule:
     def id(self) -> str:
         return self.model.id
 
+    def lesson_minutes(self, lesson: Lesson, lang: str) -> int:
+        """A lesson's reading time in `lang` (the other language's while it is untranslated): its
+        prose, which for a notebook lesson is its Markdown cells, tables and charts aside."""
+        document = lesson.documents.get(lang) or next(iter(lesson.documents.values()), None)
+        return document.reading_minutes if document else 0
+
     def minutes(self, lang: str) -> int:
-        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise."""
-        reading = sum(lesson.documents[lang].reading_minutes for lesson in self.lessons if lang in lesson.documents)
+        """The time the module asks of a reader in `lang`: its lessons, its quiz and its exercise,
+        the same parts the module's pages announce, so that they add up."""
+        reading = sum(self.lesson_minutes(lesson, lang) for lesson in self.lessons)
         return reading + quiz_minutes(len(self.model.quiz)) + self.model.exercise.minutes
 
 
@@ -264,6 +276,10 @@ class Curriculum:
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)  # lang -> name -> page
     tools: list[LoadedTool] = field(default_factory=list)
     tools_source: "SourceMap | None" = None
+    # what did not load ("tracks", "glossary", "tools"; module folders): its error is reported once,
+    # and the rules do not report again every reference to it
+    incomplete: set[str] = field(default_factory=set)
+    unloaded_modules: list[Path] = field(default_factory=list)
 
     def module(self, module_id: str) -> LoadedModule | None:
         return self._modules_by_id.get(module_id)
@@ -287,6 +303,3 @@ class Curriculum:
             tracks.setdefault(m.model.track, []).append(m)
         return tracks
 
-
-from .notebook_format import NotebookSource  # noqa: E402  (types only; avoids a cycle at import time)
-from .yaml_reader import SourceMap  # noqa: E402

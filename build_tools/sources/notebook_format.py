@@ -5,7 +5,7 @@
   the build replaces it with the page's language, so labels come out in the reader's language.
 - Code is hidden from readers; a code cell tagged `show-code` is shown.
 - Notebooks are stored without outputs; `notebook.metadata.curriculum.timeout` sets the
-  per-cell timeout in seconds (default 60).
+  per-cell timeout in seconds (default 60, at most 600): a limit always holds, none can turn it off.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from .problems import Problems
 from .files import read_text
 
 DEFAULT_TIMEOUT = 60
+MAX_TIMEOUT = 600
 _DATA_PATH = re.compile(r"""["']([^"'\n]+\.(?:csv|tsv|json|xlsx|parquet|txt))["']""")
 
 
@@ -38,7 +39,8 @@ class NotebookSource:
 
     @property
     def timeout(self) -> int:
-        return int(self.notebook.metadata.get("curriculum", {}).get("timeout", DEFAULT_TIMEOUT))
+        """Seconds a cell may run; `load_notebook` has refused any value that is not 1 to MAX_TIMEOUT."""
+        return self.notebook.metadata.get("curriculum", {}).get("timeout", DEFAULT_TIMEOUT)
 
     def line_of(self, index: int) -> int:
         return self.cell_lines[index] if index < len(self.cell_lines) else 1
@@ -79,11 +81,12 @@ class NotebookSource:
 
     def data_files(self) -> list[Path]:
         """Files the code names (data/keywords.csv...) and the helper modules beside it."""
-        folder = self.path.parent
-        named = {folder / match for cell in self.notebook.cells if cell.cell_type == "code"
+        folder = self.path.parent.resolve()
+        named = {(folder / match).resolve() for cell in self.notebook.cells if cell.cell_type == "code"
                  for match in _DATA_PATH.findall(cell.source)}
         helpers = set(folder.glob("*.py"))
-        return sorted(p for p in named | helpers if p.is_file())
+        # only files of the notebook's folder: the survey has vetted those (no FIFO, no link out)
+        return sorted(p for p in named | helpers if p.is_relative_to(folder) and p.is_file())
 
 
 def load_notebook(path: Path, problems: Problems) -> NotebookSource | None:
@@ -106,5 +109,29 @@ def load_notebook(path: Path, problems: Problems) -> NotebookSource | None:
         problems.add(path, 1, 1, "notebook-invalid",
                      f"this notebook does not follow the notebook format ({error.message}): save it again in Jupyter")
         return None
+    if not _settings_are_valid(path, text, notebook, problems):
+        return None
     lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r'\s*"cell_type"\s*:', line)]
     return NotebookSource(path, notebook, lines)
+
+
+def _settings_are_valid(path: Path, text: str, notebook: nbformat.NotebookNode, problems: Problems) -> bool:
+    """`metadata.curriculum` is a mapping, and its timeout a whole number of seconds from 1 to MAX_TIMEOUT."""
+    settings = notebook.metadata.get("curriculum", {})
+    if not isinstance(settings, dict):
+        problems.add(path, _line_of(text, "curriculum"), 1, "notebook-invalid",
+                     'metadata.curriculum must be a mapping, like {"timeout": 120}: fix it in the notebook metadata')
+        return False
+    timeout = settings.get("timeout", DEFAULT_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= MAX_TIMEOUT:
+        problems.add(path, _line_of(text, "timeout"), 1, "notebook-timeout",
+                     f"timeout {json.dumps(timeout)} is not a number of seconds from 1 to {MAX_TIMEOUT}: "
+                     f"write a whole number, like 120 (the default is {DEFAULT_TIMEOUT}); no value turns the limit off")
+        return False
+    return True
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of `"key":` in the notebook's JSON (a metadata key, not a word in a cell)."""
+    pattern = re.compile(rf'^\s*"{key}"\s*:')
+    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 1)

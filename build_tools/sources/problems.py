@@ -31,17 +31,26 @@ class Problems:
 
     root: Path
     items: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False)
+    _relative: dict[Path, str] = field(default_factory=dict, repr=False)  # resolving is slow: once a path
 
     def add(self, path: Path | str, line: int, col: int, rule: str, message: str,
             severity: Severity = Severity.ERROR) -> None:
-        self.items.append(Problem(self.relative(path), max(line, 1), max(col, 1), rule, message, severity))
+        """Records a problem once: a file refused by the survey and by its reader is one problem."""
+        problem = Problem(self.relative(path), max(line, 1), max(col, 1), rule, message, severity)
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.items.append(problem)
 
     def relative(self, path: Path | str) -> str:
         path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        if path not in self._relative:
+            try:  # folders resolved, not the file: a link out of the repository is named where it stands
+                where = path.parent.resolve() / path.name if path.name else path.resolve()
+                self._relative[path] = where.relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                self._relative[path] = path.as_posix()
+        return self._relative[path]
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,6 +1,10 @@
-"""Reading YAML with a position for every value.
+"""Reading YAML with a position for every value, in bounded time and memory.
 
-PyYAML keeps the last of two equal keys without a word; here a duplicate key is a problem.
+The data is built straight from the parser's event stream (libyaml's, PyYAML's C parser, when
+installed; its pure-Python twin otherwise), in one pass and without recursion:
+- anchors and aliases are refused: `&a [*a, *a]` nested ten times is a billion values;
+- nesting is capped, so `[[[[...` cannot exhaust the stack or the patience of a reviewer;
+- a duplicate key is a problem (PyYAML would keep the last value without a word).
 Every value's position is kept so that later stages can say `path:line:col`.
 """
 from __future__ import annotations
@@ -15,6 +19,11 @@ from .files import read_text
 from .problems import Problems, Severity
 
 Loc = tuple  # a path into the YAML data: ("quiz", 0, "options")
+
+MAX_DEPTH = 20  # a module.yml nests 5 deep; anything past 20 is a mistake or an attack
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same events, 10 times faster in C
+_TOO_DEEP = (f"the data nests more than {MAX_DEPTH} levels deep here: flatten it "
+             "(a module.yml needs five levels at most)")
 
 
 @dataclass
@@ -38,11 +47,22 @@ class SourceMap:
             loc = loc[:-1]
 
 
-class _Constructor(yaml.SafeLoader):
-    """Only used to turn scalar nodes into Python values with YAML's safe rules."""
+class _Stop(Exception):
+    """The file cannot be read further; the problem is already recorded."""
 
-    def __init__(self) -> None:
-        super().__init__("")
+
+_NO_KEY = object()  # a mapping waiting for its next key
+_DROPPED = object()  # a mapping whose current key was refused: its value is read, then dropped
+_KEY_TYPES = (str, int, float, bool)
+
+
+@dataclass
+class _Collection:
+    data: list | dict
+    loc: Loc | None  # None: a key, or a value that will be dropped; neither has a place in the map
+    start: tuple[int, int]  # line and column where it starts
+    key: Any = _NO_KEY
+    key_lines: dict = field(default_factory=dict)  # mapping: the line each key was first seen on
 
 
 def load_yaml(path: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
@@ -50,73 +70,160 @@ def load_yaml(path: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
     text = read_text(path, problems)
     if text is None:
         return None
+    source = SourceMap(path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        found, data = _Reader(text, source, problems).document()
+    except _Stop:
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in str(error.problem):  # libyaml's own cap, met before ours in [[[[...
+            problems.add(path, line, col, "yaml-too-deep", _TOO_DEEP)
+        else:
+            problems.add(path, line, col, "yaml-invalid", f"this is not valid YAML ({error.problem or error.context}): "
+                                                          "check indentation, colons and quotes")
+        return None
+    except yaml.YAMLError as error:  # the reader's: a control character, say
+        line, col = _position(text, getattr(error, "position", 0))
         problems.add(path, line, col, "yaml-invalid",
-                     f"this is not valid YAML ({error.problem or error.context}): check indentation, colons and quotes")
+                     f"this is not valid YAML ({getattr(error, 'reason', error)}): remove that character")
         return None
-    except yaml.YAMLError as error:
-        problems.add(path, 1, 1, "yaml-invalid", f"this is not valid YAML ({error})")
-        return None
-    if node is None:
+    if not found:
         problems.add(path, 1, 1, "empty-file", "the file holds no data: write its content or remove it")
-        return None
-    source = SourceMap(path)
-    before = len(problems.items)
-    data = _to_python(node, (), source, problems, _Constructor())
-    if len(problems.items) > before and data is None:
         return None
     return data, source
 
 
-def _to_python(node: yaml.Node, loc: Loc, source: SourceMap, problems: Problems, constructor: _Constructor) -> Any:
-    source.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, source, problems, constructor)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                problems.add(source.path, line, key_node.start_mark.column + 1, "yaml-invalid",
-                             "a key must be a plain word: write `name: value`")
-                continue
-            if key in first_seen:
-                problems.add(source.path, line, key_node.start_mark.column + 1, "duplicate-key",
-                             f"key '{key}' is already set on line {first_seen[key]}: keep one of the two")
-                continue
-            first_seen[key] = line
-            source.keys[loc + (key,)] = (line, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, loc + (key,), source, problems, constructor)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, loc + (index,), source, problems, constructor)
-                for index, item in enumerate(node.value)]
-    _warn_if_cut_by_comment(node, source, problems)
-    return _scalar(node, source, problems, constructor)
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-def _warn_if_cut_by_comment(node: yaml.Node, source: SourceMap, problems: Problems) -> None:
-    """`text with a # sign` unquoted: YAML silently drops everything from ' #' on."""
-    if not isinstance(node, yaml.ScalarNode) or node.style is not None or node.end_mark.buffer is None:
-        return
-    end = node.end_mark
-    rest = end.buffer[end.pointer:].split("\n", 1)[0]
-    if rest.startswith(" #") and len(rest.strip()) > 2:  # one space: prose, not a comment
-        problems.add(source.path, end.line + 1, end.column + 1, "yaml-text-cut",
-                     "the text stops here because YAML reads ' #' as the start of a comment: "
-                     "put the whole text in double quotes", Severity.WARNING)
+class _Reader:
+    """Builds one document's data from the event stream, with an explicit stack."""
 
+    def __init__(self, text: str, source: SourceMap, problems: Problems) -> None:
+        self.text = text
+        self.source = source
+        self.problems = problems
+        self.parser = None
 
-def _scalar(node: yaml.Node, source: SourceMap, problems: Problems, constructor: _Constructor) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    try:
-        return constructor.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as error:
-        problems.add(source.path, node.start_mark.line + 1, node.start_mark.column + 1, "yaml-invalid",
-                     f"this value cannot be read ({error}): quote it if it is meant as text")
-        return None
+    def document(self) -> tuple[bool, Any]:
+        """(whether the stream holds a document, its data)."""
+        self.parser = parser = _Parser(self.text)
+        try:
+            return self._document(parser)
+        finally:
+            parser.dispose()
+
+    def _document(self, parser) -> tuple[bool, Any]:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return False, None
+        parser.get_event()  # document start
+        data = self._node()
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            mark = parser.peek_event().start_mark
+            self._stop(mark, "yaml-invalid", "this is not valid YAML (a second document starts here): "
+                                             "keep one document per file, without `---` in the middle")
+        return True, data
+
+    def _node(self) -> Any:
+        stack: list[_Collection] = []
+        while True:
+            event = self.parser.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                self._stop(event.start_mark, "yaml-alias",
+                           "anchors (&name) and aliases (*name) are not allowed: write the value out in full")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                closed = stack.pop()
+                value, start = closed.data, closed.start
+            else:
+                start = (event.start_mark.line + 1, event.start_mark.column + 1)
+                loc = self._child_loc(stack[-1]) if stack else ()
+                if loc is not None:
+                    self.source.values.setdefault(loc, start)
+                if isinstance(event, yaml.ScalarEvent):
+                    value = self._scalar(event, is_key=bool(stack) and stack[-1].key is _NO_KEY
+                                         and isinstance(stack[-1].data, dict))
+                else:  # a mapping or a sequence starts
+                    if len(stack) >= MAX_DEPTH:
+                        self._stop(event.start_mark, "yaml-too-deep", _TOO_DEEP)
+                    is_mapping = isinstance(event, yaml.MappingStartEvent)
+                    stack.append(_Collection({} if is_mapping else [], loc, start))
+                    continue
+            if not stack:
+                return value
+            self._attach(stack[-1], value, start)
+
+    @staticmethod
+    def _child_loc(parent: _Collection) -> Loc | None:
+        if parent.loc is None:
+            return None
+        if isinstance(parent.data, list):
+            return parent.loc + (len(parent.data),)
+        if parent.key is _NO_KEY or parent.key is _DROPPED:
+            return None
+        return parent.loc + (parent.key,)
+
+    def _attach(self, parent: _Collection, value: Any, start: tuple[int, int]) -> None:
+        if isinstance(parent.data, list):
+            parent.data.append(value)
+        elif parent.key is _NO_KEY:
+            parent.key = self._accept_key(parent, value, start)
+        else:
+            if parent.key is not _DROPPED:
+                parent.data[parent.key] = value
+            parent.key = _NO_KEY
+
+    def _accept_key(self, parent: _Collection, key: Any, start: tuple[int, int]) -> Any:
+        """The key, or _DROPPED after recording why it cannot be one."""
+        line, col = start
+        if not isinstance(key, _KEY_TYPES):  # None, a date, a list, a mapping...
+            self.problems.add(self.source.path, line, col, "yaml-invalid",
+                              "a key must be a plain word: write `name: value`")
+            return _DROPPED
+        if key in parent.key_lines:
+            self.problems.add(self.source.path, line, col, "duplicate-key",
+                              f"key '{key}' is already set on line {parent.key_lines[key]}: keep one of the two")
+            return _DROPPED
+        parent.key_lines[key] = line
+        if parent.loc is not None:
+            self.source.keys[parent.loc + (key,)] = (line, col)
+        return key
+
+    def _scalar(self, event: yaml.ScalarEvent, is_key: bool) -> Any:
+        if not is_key:
+            self._warn_if_cut_by_comment(event)
+        parser = self.parser
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:str":
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return parser.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            reason = getattr(error, "problem", None) or error
+            self.problems.add(self.source.path, event.start_mark.line + 1, event.start_mark.column + 1,
+                              "yaml-invalid", f"this value cannot be read ({reason}): quote it if it is meant as text")
+            return None
+
+    def _warn_if_cut_by_comment(self, event: yaml.ScalarEvent) -> None:
+        """`text with a # sign` unquoted: YAML silently drops everything from ' #' on."""
+        if event.style:  # quoted or block text: a # is kept
+            return
+        end = event.end_mark
+        line_end = self.text.find("\n", end.index)
+        rest = self.text[end.index:line_end if line_end >= 0 else len(self.text)]
+        if rest.startswith(" #") and len(rest.strip()) > 2:  # one space: prose, not a comment
+            self.problems.add(self.source.path, end.line + 1, end.column + 1, "yaml-text-cut",
+                              "the text stops here because YAML reads ' #' as the start of a comment: "
+                              "put the whole text in double quotes", Severity.WARNING)
+
+    def _stop(self, mark: yaml.Mark, rule: str, message: str) -> None:
+        self.problems.add(self.source.path, mark.line + 1, mark.column + 1, rule, message)
+        raise _Stop

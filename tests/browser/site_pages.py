@@ -27,6 +27,7 @@ def page_types(root: Path = REPO) -> dict[str, str]:
         "glossary": "glossary/",
         "self-assessment": "self-assessment/",
         "progress": "progress/",
+        "editorial status": "editorial-status/",
     }
     types["notebook lesson"] = f"modules/{notebook[0].id}/{notebook[1].slug}/" if notebook else "missing-notebook/"
     return types

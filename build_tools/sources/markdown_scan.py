@@ -1,0 +1,280 @@
+"""One scanner of the Markdown that authors write: its links, images and raw HTML, each with its
+offset and its line and column, skipping code. The checker reports from it and the renderer
+rewrites links from it, so that both read a document the same way.
+
+The dialect is Python-Markdown's with the extensions of mkdocs.yml (MARKDOWN_EXTENSIONS): code
+fences may be indented inside admonitions and lists, `{#id}` sets a heading's id. Heading ids come
+from Python-Markdown itself, so that they are the ids the site will have.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import threading
+from dataclasses import dataclass, field
+
+import markdown
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
+
+# The Markdown extensions of mkdocs.yml (a test keeps the two lists equal); abbr is added by the build.
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+                       "pymdownx.superfences", "abbr"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A link or an image: `url` is as written; `start`/`end` delimit it in the text."""
+
+    kind: str  # "link", "image", "definition" ([id]: url) or "autolink" (<https://...>)
+    url: str
+    label: str  # the link's text or the image's alt text
+    start: int
+    end: int
+    line: int
+    col: int
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Raw HTML or an attribute list that sets attributes (`{ onclick=... }`)."""
+
+    kind: str  # "tag", "comment" (unclosed or malformed), "attributes"
+    text: str
+    line: int
+    col: int
+
+
+@dataclass
+class Scan:
+    references: list[Reference] = field(default_factory=list)
+    markup: list[Markup] = field(default_factory=list)
+
+
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+_CONTAINER = re.compile(r"^(?:[-*+][ \t]|\d+[.)][ \t]|!!![ \t+]|\?\?\?\+?[ \t])")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # on one line: see _blank_code
+# A comment a browser reads as we do: not `<!-->` or `<!--->`, no `--!>` or second `<!--` inside.
+_COMMENT = re.compile(r"<!--(?!-?>)(?:(?!--!?>|<!--).)*?-->", re.S)
+_AUTOLINK = re.compile(AUTOLINK_RE + "|" + AUTOMAIL_RE)
+# Looser than any parser on purpose: whatever could open a tag is reported.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?=[\s/>]|$)|<![A-Za-z\[-]|<\?", re.M)
+_DEFINITION = re.compile(r"^(?P<indent>[ ]{0,3})\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<open><?)(?P<url>[^\s>]+)", re.M)
+_ATTRIBUTES = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+_ATTRIBUTE_PAIR = re.compile(r"[\w:-]+\s*=")
+
+
+class _Positions:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [match.end() for match in re.finditer(r"\n", text)]
+
+    def of(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=8192)
+def scan(text: str) -> Scan:
+    """The links, images and raw HTML of a Markdown text, outside code. Several rules read the
+    same texts: each is scanned once (callers only read the result)."""
+    prose = _blank_code(text)
+    where = _Positions(text)
+    found = Scan()
+
+    def markup(kind: str, start: int, written: str) -> None:
+        found.markup.append(Markup(kind, written[:80], *where.of(start)))
+
+    for match in _COMMENT.finditer(prose):
+        prose = _blank(prose, match.start(), match.end())
+    for match in _AUTOLINK.finditer(prose):
+        group = 1 if match.group(1) is not None else 2
+        found.references.append(Reference("autolink", match.group(group), "", match.start(group), match.end(group),
+                                          *where.of(match.start(group))))
+        prose = _blank(prose, match.start(), match.end())
+    for match in _DEFINITION.finditer(prose):
+        if match.start() > 0 and prose[match.start() - 1] == "*":
+            continue  # `*[HTML]: ...` is an abbreviation, not a link
+        found.references.append(Reference("definition", match.group("url"), match.group("label"), match.start("url"),
+                                          match.end("url"), *where.of(match.start("url"))))
+    found.references += _inline_links(prose, where)
+    for ref in found.references:  # a destination is an address, not HTML: `[x](<a b.md>)`
+        prose = _blank(prose, max(ref.start - 1, 0), min(ref.end + 1, len(prose)))
+    for match in _TAG.finditer(prose):
+        kind = "comment" if prose.startswith("<!-", match.start()) else "tag"
+        line = prose[match.start():].split("\n", 1)[0]
+        markup(kind, match.start(), line[:line.find(">") + 1] if ">" in line else line[:40].rstrip())
+    for match in _ATTRIBUTES.finditer(prose):
+        if _ATTRIBUTE_PAIR.search(match.group(1)):
+            markup("attributes", match.start(), match.group(0))
+    found.references.sort(key=lambda ref: ref.start)
+    found.markup.sort(key=lambda item: (item.line, item.col))
+    return found
+
+
+def _inline_links(prose: str, where: _Positions) -> list[Reference]:
+    """`[text](url "title")` and `![alt](url)`, nested or not."""
+    references = []
+    for opening in re.finditer(r"(?<!\\)\[", prose):
+        close = _closing_bracket(prose, opening.start())
+        if close is None or not prose.startswith("(", close + 1):
+            continue
+        destination = _destination(prose, close + 2)
+        if destination is None:
+            continue
+        start, end = destination
+        image = opening.start() > 0 and prose[opening.start() - 1] == "!"
+        references.append(Reference("image" if image else "link", prose[start:end], prose[opening.start() + 1:close],
+                                    start, end, *where.of(start)))
+    return references
+
+
+def _closing_bracket(prose: str, start: int) -> int | None:
+    depth = 0
+    for index in range(start, len(prose)):
+        char = prose[index]
+        if char == "\\":
+            continue
+        if char == "\n" and prose.startswith("\n", index + 1):
+            return None  # a link's text does not cross a blank line
+        if char == "[" and (index == 0 or prose[index - 1] != "\\"):
+            depth += 1
+        elif char == "]" and prose[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _destination(prose: str, start: int) -> tuple[int, int] | None:
+    """The span of the destination in `(url "title")`, read as leniently as Python-Markdown reads
+    it: up to the matching parenthesis, spaces included, less an optional quoted title."""
+    first = start + len(prose[start:]) - len(prose[start:].lstrip(" \t"))
+    if prose.startswith("<", first):
+        end = prose.find(">", first)
+        if end != -1 and "\n" not in prose[first:end]:
+            return first + 1, end
+    depth, index = 0, start
+    while index < len(prose):
+        char = prose[index]
+        if char == "\n" and not prose[index + 1:].split("\n", 1)[0].strip():
+            return None  # a blank line ends the paragraph, and the link with it
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        index += 1
+    else:
+        return None
+    inside = prose[start:index]
+    titled = re.match(r"""^(\s*)(.*?)\s+(?:"[^"]*"|'[^']*')\s*$""", inside, re.S)
+    lead, url = (titled.group(1), titled.group(2)) if titled else (inside[:len(inside) - len(inside.lstrip())],
+                                                                    inside.strip())
+    return (start + len(lead), start + len(lead) + len(url)) if url else None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Text with a span replaced by spaces (newlines kept), so offsets stay the same."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def _blank_code(text: str) -> str:
+    """The text with code fences, indented code blocks and code spans blanked out."""
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    fence: str | None = None
+    in_container = previous_blank = False
+    in_indented_code = False
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if fence is not None:
+            kept.append(_spaces(line))
+            if stripped == fence:
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        # a fence closes on the same fence exactly; an unclosed one is no fence at all (superfences)
+        if opening and any(later.strip() == opening.group("fence") for later in lines[number + 1:]):
+            fence = opening.group("fence")
+            kept.append(_spaces(line))
+            previous_blank = False
+            continue
+        if not stripped:
+            kept.append(line)
+            previous_blank = True
+            continue
+        if indent >= 4 and (in_indented_code or (previous_blank and not in_container)):
+            in_indented_code = True
+            kept.append(_spaces(line))
+            previous_blank = False
+            continue
+        in_indented_code = False
+        if indent == 0:
+            in_container = bool(_CONTAINER.match(line))  # a paragraph at the margin closes a list or admonition
+        elif _CONTAINER.match(line.lstrip(" \t")):
+            in_container = True
+        kept.append(line)
+        previous_blank = False
+    prose = "".join(kept)
+    # A span may cross lines in Python-Markdown, but a line that starts with a tag is HTML to it,
+    # span or not: spans are taken on one line, so that such a tag is still seen.
+    for match in _CODE_SPAN.finditer(prose):
+        prose = _blank(prose, match.start(), match.end())
+    return prose
+
+
+def _spaces(line: str) -> str:
+    return re.sub(r"[^\n]", " ", line)
+
+
+# --- what Python-Markdown makes of a text ---------------------------------------------------------
+
+_per_thread = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One converter per thread: building one loads every extension, and a converter is not shared."""
+    if not hasattr(_per_thread, "md"):
+        _per_thread.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs={"toc": {"permalink": False}})
+    return _per_thread.md
+
+
+_ATX_HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t].*)?$")
+_SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
+
+@functools.lru_cache(maxsize=2048)
+def heading_ids(text: str) -> frozenset[str]:
+    """The ids the site gives the headings of `text`. Only the headings are rendered, in order (ids
+    repeat as `_1`, `_2`), with the site's dialect: converting a whole lesson costs ten times more,
+    and the checker needs these for every link with an anchor."""
+    prose = _blank_code(text).split("\n")
+    lines = text.split("\n")
+    headings = []
+    for number, line in enumerate(prose):
+        if _ATX_HEADING.match(line):
+            headings.append(lines[number].strip())
+        elif (number and _SETEXT_UNDERLINE.match(line) and prose[number - 1].strip()
+              and not _CONTAINER.match(prose[number - 1].lstrip())):
+            headings.append(lines[number - 1].strip() + "\n" + line.strip())
+    if not headings:
+        return frozenset()
+    md = _converter()
+    md.reset()
+    md.convert("\n\n".join(headings))
+    ids: set[str] = set()
+    stack = list(md.toc_tokens)
+    while stack:
+        token = stack.pop()
+        ids.add(token["id"])
+        stack += token["children"]
+    return frozenset(ids)

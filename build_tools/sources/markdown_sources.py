@@ -1,0 +1,126 @@
+"""Every piece of Markdown an author writes, with a way back to its place in the author's file:
+lessons, mentor guides, notebook Markdown cells, hand-written docs pages, tools pages and the texts
+of the YAML files (which the pages show as Markdown too)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .. import LANGUAGES
+from .model import Curriculum, Source, Text
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    path: Path  # the author's file; links are read relative to it
+    lang: str | None  # the language it is shown in; None: both (an untagged notebook cell)
+    text: str
+    kind: str  # "document", "notebook-cell" or "yaml-text"
+    origin: tuple[int, int] = (1, 1)  # where `text` starts in the file (a cell, a YAML value)
+    cell: int | None = None  # the notebook cell's number, from 1
+    yaml_file_text: str | None = None  # the YAML file, to find a place inside a value
+
+    def place(self, line: int, col: int) -> tuple[int, int, str]:
+        """(line, col) in the author's file of a position in `text`, and words that say where."""
+        if self.kind == "document":
+            return line, col, ""
+        if self.kind == "notebook-cell":
+            return self.origin[0], 1, f"cell {self.cell}, line {line}: "
+        return (*self._in_yaml(line, col), "")
+
+    def _in_yaml(self, line: int, col: int) -> tuple[int, int]:
+        """A value's text is not the file's text (indentation, folding, quotes): look for the words."""
+        lines = self.text.split("\n")
+        words = lines[line - 1][col - 1:col + 29].strip() if line <= len(lines) else ""
+        file_lines = (self.yaml_file_text or "").split("\n")
+        for number in range(self.origin[0], min(len(file_lines), self.origin[0] + 200) + 1):
+            found = file_lines[number - 1].find(words) if words else -1
+            if found != -1 and (number, found + 1) >= self.origin:
+                return number, found + 1
+        return self.origin
+
+
+def lang_of(path: Path) -> str:
+    """`name.fr.md` and `docs/fr/name.md` are French; everything else is English."""
+    for lang in LANGUAGES:
+        if path.name.endswith(f".{lang}.md") or path.parent.name == lang and path.parent.parent.name == "docs":
+            return lang
+    return LANGUAGES[0]
+
+
+def markdown_sources(cur: Curriculum) -> Iterator[MarkdownSource]:
+    """Every Markdown file and notebook cell, then every YAML text."""
+    seen: set[Path] = set()
+    for module in cur.modules:
+        for lesson in module.lessons:
+            if lesson.notebook is not None:
+                if lesson.notebook.path not in seen:
+                    seen.add(lesson.notebook.path)
+                    yield from _notebook_cells(lesson.notebook)
+                continue
+            for lang, document in lesson.documents.items():
+                yield MarkdownSource(document.path, lang, document.text, "document")
+        for lang, document in module.mentor_guide.items():
+            yield MarkdownSource(document.path, lang, document.text, "document")
+    for lang, pages in cur.docs.items():
+        for document in pages.values():
+            yield MarkdownSource(document.path, lang, document.text, "document")
+    for tool in cur.tools:
+        for lang, document in tool.documents.items():
+            yield MarkdownSource(document.path, lang, document.text, "document")
+    yield from yaml_texts(cur)
+
+
+def _notebook_cells(notebook) -> Iterator[MarkdownSource]:
+    for index, cell in enumerate(notebook.notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        tags = [tag for tag in cell.metadata.get("tags", []) if tag in LANGUAGES]
+        yield MarkdownSource(notebook.path, tags[0] if len(tags) == 1 else None, cell.source, "notebook-cell",
+                             (notebook.line_of(index), 1), index + 1)
+
+
+def yaml_texts(cur: Curriculum) -> Iterator[MarkdownSource]:
+    files: dict[Path, str] = {}
+    models = [(m.source, m.model, ()) for m in cur.modules]
+    models += [(cur.tracks_source, track, (index,)) for index, track in enumerate(cur.tracks)]
+    models += [(cur.glossary_source, entry, (key,)) for key, entry in cur.glossary.items()]
+    models += [(cur.tools_source, tool.model, (index,)) for index, tool in enumerate(cur.tools)]
+    for source, model, base in models:
+        if source is None:
+            continue
+        if source.path not in files:
+            try:
+                files[source.path] = source.path.read_text(encoding="utf-8-sig")
+            except OSError:
+                files[source.path] = ""
+        for loc, lang, text in _prose(model, base):
+            yield MarkdownSource(source.path, lang, text, "yaml-text", source.at(loc),
+                                 yaml_file_text=files[source.path])
+
+
+def _prose(value: object, loc: tuple) -> Iterator[tuple[tuple, str | None, str]]:
+    """(place, language, text) of every text a page shows: bilingual texts and sources' titles."""
+    for place, text in texts(value, loc, also=(Source,)):
+        if isinstance(text, Source):
+            for name in ("title", "publisher"):
+                yield place + (name,), None, getattr(text, name)
+            continue
+        for lang in LANGUAGES:
+            if text.get(lang):
+                yield place + (lang,), lang, text.get(lang)
+
+
+def texts(value: object, loc: tuple = (), also: tuple[type, ...] = ()) -> Iterator[tuple[tuple, Text]]:
+    """Every bilingual text in a model (and every item of the types in `also`), with its place."""
+    if isinstance(value, (Text, *also)):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), loc + (name,), also)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, loc + (index,), also)

@@ -1,0 +1,160 @@
+"""Hostile and clumsy inputs: each is refused with its place, quickly, without a traceback.
+
+YAML that would expand to billions of values or nest without end, files that would make a read
+hang or never end (a FIFO, /dev/zero), links out of the repository, oversized files, names that
+pages cannot carry, and notebook time limits that would turn the limit off.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.sources import yaml_reader
+from build_tools.sources.problems import Problems
+from fixture import MODULE, add_notebook_lesson, tiny_notebook
+from test_check_table import run_check
+
+YML = f"{MODULE}/module.yml"
+LESSON_FR = f"{MODULE}/first.fr.md"
+
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]\n" for n in range(9))
+
+YAML_BOMBS = {
+    # text, rule, line of the problem
+    "billion laughs": (BILLION_LAUGHS, "yaml-alias", 1),
+    "recursive anchor": ("title: &t [*t]\n", "yaml-alias", 1),
+    "alias of a mapping": ("base: &b {en: x, fr: y}\ntitle: *b\n", "yaml-alias", 1),
+    "deep flow nesting": ("id: " + "[" * 100_000 + "]" * 100_000 + "\n", "yaml-too-deep", 1),
+    "deep mapping nesting": ("id: " + "{a: " * 5_000 + "1" + "}" * 5_000 + "\n", "yaml-too-deep", 1),
+    "deep block nesting": ("".join(" " * n + "k:\n" for n in range(300)), "yaml-too-deep", 21),
+}
+
+
+@pytest.mark.parametrize("text, rule, line", YAML_BOMBS.values(), ids=YAML_BOMBS.keys())
+def test_yaml_bombs_are_refused_at_their_place_in_well_under_a_second(
+        tmp_path: Path, no_hang, text: str, rule: str, line: int) -> None:
+    assert yaml_reader._Parser is getattr(yaml, "CSafeLoader", None), "PyYAML without libyaml: 10 times slower"
+    path = tmp_path / "module.yml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems(tmp_path)
+    started = time.perf_counter()
+    assert yaml_reader.load_yaml(path, problems) is None
+    elapsed = time.perf_counter() - started
+    assert [(p.rule, p.line) for p in problems.items] == [(rule, line)], problems.items
+    assert elapsed < 1.0, f"{elapsed:.2f} s"  # about a millisecond, on a busy machine too
+
+
+@pytest.mark.parametrize("text, rule, line", YAML_BOMBS.values(), ids=YAML_BOMBS.keys())
+def test_without_libyaml_the_bombs_are_refused_too(tmp_path: Path, monkeypatch, no_hang, text: str, rule: str,
+                                                    line: int) -> None:
+    """PyYAML's pure-Python parser gives the same events: the same refusals, no RecursionError
+    (its scanner is slower on `[[[[...`: a second or two, not a hang)."""
+    monkeypatch.setattr(yaml_reader, "_Parser", yaml.SafeLoader)
+    path = tmp_path / "module.yml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems(tmp_path)
+    assert yaml_reader.load_yaml(path, problems) is None
+    assert [(p.rule, p.line) for p in problems.items] == [(rule, line)], problems.items
+
+
+def test_a_fifo_is_refused_without_being_opened(curriculum_root: Path, no_hang) -> None:
+    lesson = curriculum_root / LESSON_FR
+    lesson.unlink()
+    os.mkfifo(lesson)  # opening it for reading would wait for a writer forever
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert {"path": LESSON_FR, "line": "1", "rule": "file-unreadable"} in _short(problems)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom", "/etc/hostname"])
+def test_a_link_out_of_the_repository_is_refused(curriculum_root: Path, no_hang, target: str) -> None:
+    lesson = curriculum_root / LESSON_FR
+    lesson.unlink()
+    lesson.symlink_to(target)
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert {"path": LESSON_FR, "line": "1", "rule": "path-escapes"} in _short(problems)
+
+
+def test_links_inside_the_repository_are_followed_and_loops_refused(curriculum_root: Path, no_hang) -> None:
+    lesson = curriculum_root / LESSON_FR
+    shared = curriculum_root / "modules" / "shared-first.fr.md"
+    lesson.rename(shared)
+    lesson.symlink_to(Path("../..") / shared.name)
+    assert run_check(curriculum_root) == (0, [])
+    (curriculum_root / "docs/en/loop").symlink_to("loop")  # a link to itself
+    (curriculum_root / "docs/en/up").symlink_to("..")  # a folder loop: never walked into
+    code, problems = run_check(curriculum_root)
+    assert _short(problems) == [{"path": "docs/en/loop", "line": "1", "rule": "file-unreadable"}]
+
+
+def test_files_that_the_build_only_copies_or_hashes_are_vetted_too(curriculum_root: Path, no_hang) -> None:
+    data = curriculum_root / "notebooks/data"
+    data.mkdir()
+    os.mkfifo(data / "keywords.csv")  # a notebook naming it would make the cache key hang
+    (curriculum_root / "docs/assets/secret.txt").symlink_to("/etc/hostname")  # would be copied into the site
+    with open(curriculum_root / "docs/assets/huge.png", "wb") as huge:  # sparse: costs no disk
+        huge.truncate(21 << 20)
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert sorted(map(json.dumps, _short(problems))) == sorted(map(json.dumps, [
+        {"path": "docs/assets/huge.png", "line": "1", "rule": "file-too-large"},
+        {"path": "docs/assets/secret.txt", "line": "1", "rule": "path-escapes"},
+        {"path": "notebooks/data/keywords.csv", "line": "1", "rule": "file-unreadable"},
+    ]))
+
+
+def test_a_source_folder_that_is_a_link_out_is_refused(curriculum_root: Path, tmp_path: Path, no_hang) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Not ours\n")
+    (curriculum_root / "tools").symlink_to(outside)
+    code, problems = run_check(curriculum_root)
+    assert code == 1 and {"path": "tools", "line": "1", "rule": "path-escapes"} in _short(problems)
+
+
+@pytest.mark.parametrize("name", ["my lesson.md", "it's.md", 'say "hi".md', "<script>.md", "a>b", "tab\there.md"])
+def test_file_names_that_pages_cannot_carry_are_refused(curriculum_root: Path, name: str) -> None:
+    path = curriculum_root / MODULE / name
+    if "." in name:
+        path.write_text("# A page\n", encoding="utf-8")
+    else:
+        path.mkdir()
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert {"path": f"{MODULE}/{name}", "line": "1", "rule": "file-name"} in _short(problems)
+
+
+@pytest.mark.parametrize("term_id", ["web crawler", "Crawler", "crawler<b>", "1"])
+def test_glossary_ids_must_be_ids(curriculum_root: Path, term_id: str) -> None:
+    glossary = curriculum_root / "modules/glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("crawler:", f"{term_id}:", 1), encoding="utf-8")
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    assert {"path": "modules/glossary.yml", "line": "1", "rule": "wrong-type"} in _short(problems)
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "60", True, None, 601, 1.5, [60]])
+def test_a_notebook_time_limit_cannot_be_turned_off(curriculum_root: Path, timeout) -> None:
+    notebook = add_notebook_lesson(curriculum_root, text=tiny_notebook(curriculum={"timeout": timeout}))
+    code, problems = run_check(curriculum_root)
+    line = next(n for n, text in enumerate(notebook.read_text().splitlines(), 1) if '"timeout"' in text)
+    assert code == 1
+    assert {"path": "notebooks/tiny.ipynb", "line": str(line), "rule": "notebook-timeout"} in _short(problems)
+
+
+def test_notebook_settings_must_be_a_mapping(curriculum_root: Path) -> None:
+    add_notebook_lesson(curriculum_root, text=tiny_notebook(curriculum=120))
+    code, problems = run_check(curriculum_root)
+    assert code == 1 and {"path": "notebooks/tiny.ipynb", "rule": "notebook-invalid"} in [
+        {k: p[k] for k in ("path", "rule")} for p in problems]
+
+
+def _short(problems: list[dict]) -> list[dict]:
+    return [{k: p[k] for k in ("path", "line", "rule")} for p in problems]
