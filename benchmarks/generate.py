@@ -4,12 +4,15 @@
 then copies of them (`seo-codes-2`...) with their lessons, mentor guides and YAML as written, so
 lessons keep their real length and the YAML its real shape. Copies stay in their module's track
 (tracks grow with the size, the worst case for navigation); a copy's prerequisites point at the
-same round of copies; every `GLOSSARY_EVERY` modules bring copies of the glossary terms they use
-(about 2.7 terms a module, like a real glossary that grows with the curriculum). Notebook lessons
-share their notebook, so a cold build executes it once at any size.
+same round of copies; every `GLOSSARY_EVERY` modules bring copies of the glossary terms they use,
+like a real glossary that grows with the curriculum, until glossary.yml weighs 90% of what the
+checker lets a source file weigh (1 MB: about 1,800 terms, reached near 180 modules); later copies
+use the terms already there. Notebook lessons share their notebook, so a cold build executes it
+once at any size.
 """
 from __future__ import annotations
 
+from copy import deepcopy
 import re
 import shutil
 import sys
@@ -18,8 +21,12 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from build_tools.sources.files import size_limit  # noqa: E402
 COPIED = ("mkdocs.yml", "overrides", "docs", "notebooks", "tools")
 GLOSSARY_EVERY = 16  # modules per round of new glossary terms
+GLOSSARY_SHARE = 0.9  # the glossary grows until it weighs this share of what a source file may weigh
 
 
 def real_modules(repo: Path = REPO) -> list[Path]:
@@ -51,6 +58,17 @@ def module_copy(text: str, copy: int, glossary_round: int, ids: set[str]) -> str
     return text
 
 
+def _round_terms(module_text: str, glossary_round: int, glossary: dict, made: dict) -> dict[str, dict]:
+    """The copies of the glossary terms a module uses that its round has not made yet."""
+    terms = {}
+    for term_id in yaml.safe_load(module_text).get("glossary", []):
+        original, copy_id = glossary.get(term_id), f"{term_id}-g{glossary_round}"
+        if original and copy_id not in made:
+            terms[copy_id] = {"term": {lang: f"{text} {glossary_round}" for lang, text in original["term"].items()},
+                              "definition": deepcopy(original["definition"])}  # no YAML alias: the checker refuses them
+    return terms
+
+
 def generate(size: int, output: Path, repo: Path = REPO) -> Path:
     """Writes a repository with `size` modules under `output` (emptied first) and returns it."""
     sources = real_modules(repo)
@@ -71,6 +89,7 @@ def generate(size: int, output: Path, repo: Path = REPO) -> Path:
     glossary_text = (repo / "modules" / "glossary.yml").read_text(encoding="utf-8")
     glossary = yaml.safe_load(glossary_text) or {}
     extra_terms: dict[str, dict] = {}
+    budget = GLOSSARY_SHARE * size_limit(output / "modules" / "glossary.yml") - len(glossary_text.encode("utf-8"))
     for number in range(size):
         source = sources[number % len(sources)]
         copy = number // len(sources)
@@ -78,17 +97,16 @@ def generate(size: int, output: Path, repo: Path = REPO) -> Path:
         shutil.copytree(source, target)
         if copy == 0:
             continue
-        glossary_round = number // GLOSSARY_EVERY
         yml = target / "module.yml"
-        yml.write_text(module_copy(yml.read_text(encoding="utf-8"), copy, glossary_round, ids), encoding="utf-8")
-        if glossary_round:
-            used = yaml.safe_load(yml.read_text(encoding="utf-8")).get("glossary", [])
-            for term_id in used:
-                original = glossary.get(term_id.rsplit("-g", 1)[0])
-                if original and term_id not in extra_terms:
-                    extra_terms[term_id] = {
-                        "term": {lang: f"{text} {glossary_round}" for lang, text in original["term"].items()},
-                        "definition": original["definition"]}
+        text = yml.read_text(encoding="utf-8")
+        glossary_round = number // GLOSSARY_EVERY
+        new_terms = _round_terms(text, glossary_round, glossary, extra_terms) if glossary_round else {}
+        cost = len(yaml.safe_dump(new_terms, allow_unicode=True, width=1000).encode("utf-8")) if new_terms else 0
+        if cost > budget:  # the glossary is full: this copy uses the real terms
+            glossary_round, new_terms, cost = 0, {}, 0
+        budget -= cost
+        extra_terms.update(new_terms)
+        yml.write_text(module_copy(text, copy, glossary_round, ids), encoding="utf-8")
     if extra_terms:
         glossary_text += "\n" + yaml.safe_dump(extra_terms, allow_unicode=True, sort_keys=False, width=1000)
     (output / "modules" / "glossary.yml").write_text(glossary_text, encoding="utf-8")

@@ -1,6 +1,7 @@
 """The `curriculum` command: check, site, serve, new."""
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -43,6 +44,9 @@ def check(root: Path) -> None:
     errors, warnings = len(problems.errors), len(problems.warnings)
     click.echo(f"{len(curriculum.modules)} modules checked in {time.perf_counter() - started:.2f} s: "
                f"{errors} error(s), {warnings} warning(s)", err=True)
+    # the command ends here: spare Python a last pass of its cycle collector over all it loaded
+    # (more than half a second at 1,000 modules)
+    gc.freeze()
     sys.exit(1 if errors else 0)
 
 

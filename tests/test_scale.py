@@ -84,3 +84,20 @@ def test_social_layers_are_let_go_once_every_card_that_asked_for_them_is_compose
     assert dict(layers) == {}
     ask("background")  # a later card renders it again
     assert set(layers) == {"background"}
+
+
+def test_the_check_leaves_the_cycle_collector_as_it_found_it(curriculum_root: Path) -> None:
+    """It pauses the collector while it loads (millions of live objects, nothing to collect)."""
+    import gc
+
+    from build_tools.pipeline import check_curriculum
+
+    assert gc.isenabled()
+    check_curriculum(curriculum_root)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_curriculum(curriculum_root)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
