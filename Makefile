@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check report schemas hooks test audit lab bench bench-notebooks clean
+.PHONY: serve site check report schemas hooks test test-fast audit lab bench bench-notebooks clean
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ schemas: $(STAMP)
 hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
+# the whole suite, browser tests included, in parallel workers (pytest-xdist) that share one build
+# of the real site (a file lock around it)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+# the same without the browser tests: checker, render, build, offline edition, SEO, notebooks, serve
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto --ignore=tests/browser
 
 # Lighthouse scores (performance, accessibility, best practices, SEO) of four page types
 audit: $(STAMP)

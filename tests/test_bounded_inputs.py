@@ -172,3 +172,14 @@ def test_notebook_settings_must_be_a_mapping(curriculum_root: Path) -> None:
 
 def _short(problems: list[dict]) -> list[dict]:
     return [{k: p[k] for k in ("path", "line", "rule")} for p in problems]
+
+
+@pytest.mark.parametrize("text", ["when: !!timestamp 2026-01-01&a\n", "n: !!int ten\n", "f: !!float x\n",
+                                  "b: !!binary 'not base64 \\u00e9'\n"])
+def test_a_value_that_is_not_what_its_tag_says_is_a_located_problem(tmp_path: Path, text: str) -> None:
+    """Found by the property test: PyYAML's date parser raised AttributeError on a bad `!!timestamp`."""
+    path = tmp_path / "module.yml"
+    path.write_text("id: x\n" + text, encoding="utf-8")
+    problems = Problems(tmp_path)
+    yaml_reader.load_yaml(path, problems)
+    assert [(p.rule, p.line) for p in problems.items] == [("yaml-invalid", 2)], problems.items

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.publish.site import build_site
+from build_tools.render.paths import OFFLINE_DOWNLOAD
 from fixture import MODULE, write_fixture
 
 NOTHING = {"social cards": 0, "notebooks": 0, "offline editions": 0}
@@ -23,12 +24,18 @@ def builds(tmp_path_factory: pytest.TempPathFactory):
     root = write_fixture(tmp_path_factory.mktemp("caches") / "repo")
     cold = build_site(root)
     whole = _texts(cold.site)  # before the edit: what the split build must give back
-    offline = {path.name for path in (root / "build/cache/offline").iterdir()}
+    offline = _cached_offline(root)
     warm = build_site(root)
+    warm.cached_offline = _cached_offline(root)
     lesson = root / MODULE / "first.md"
     lesson.write_text(lesson.read_text().replace("## Section\n\n", "## Section\n\nA new opening sentence. ", 1))
     edited = build_site(root)
     return root, cold, warm, edited, whole, offline
+
+
+def _cached_offline(root: Path) -> dict[str, int]:
+    """What the offline cache holds (each language's edition, the zip), with when it was written."""
+    return {path.name: path.stat().st_mtime_ns for path in (root / "build/cache/offline").iterdir()}
 
 
 def test_a_cold_build_makes_a_card_per_page_in_each_language(builds) -> None:
@@ -42,22 +49,24 @@ def test_a_cold_build_makes_a_card_per_page_in_each_language(builds) -> None:
 
 
 def test_a_warm_build_makes_nothing_again(builds) -> None:
-    _, _, warm, *_ = builds
+    _, _, warm, _, _, offline_after_cold = builds
     assert warm.regenerated == NOTHING
+    assert warm.cached_offline == offline_after_cold  # the zip of both languages too
+    assert sum(name.startswith("zip-") for name in offline_after_cold) == 1
 
 
 def test_an_edited_lesson_makes_again_only_its_card_and_its_language_offline_edition(builds) -> None:
     root, _, _, edited, _, offline_before = builds
     assert edited.regenerated == {"social cards": 1, "notebooks": 0, "offline editions": 1}
-    offline_after = {path.name for path in (root / "build/cache/offline").iterdir()}
+    offline_after = set(_cached_offline(root))
     by_lang = lambda names, lang: {name for name in names if name.startswith(f"{lang}-")}  # noqa: E731
     assert by_lang(offline_before, "fr") == by_lang(offline_after, "fr")  # the French edition was kept
     assert by_lang(offline_before, "en") != by_lang(offline_after, "en") and len(by_lang(offline_after, "en")) == 1
     html = (edited.site / "en/modules/alpha-basics/first/index.html").read_text()
     assert "A new opening sentence." in html
-    with zipfile.ZipFile(edited.site / "en/downloads/curriculum-offline-en.zip") as archive:
-        page = next(name for name in archive.namelist() if name.endswith("alpha-basics/first.html"))
-        assert "A new opening sentence." in archive.read(page).decode("utf-8")
+    with zipfile.ZipFile(edited.site / OFFLINE_DOWNLOAD) as archive:
+        assert "A new opening sentence." in archive.read("curriculum-offline/en/modules/alpha-basics/first.html").decode()
+        assert "A new opening sentence." not in archive.read("curriculum-offline/fr/modules/alpha-basics/first.html").decode()
 
 
 def _texts(site: Path) -> dict[str, str]:

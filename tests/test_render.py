@@ -1,9 +1,9 @@
 """The compiler without a site generator: the generated Markdown tree for the fixture curriculum."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-import re
 
 import yaml
 
@@ -45,7 +45,8 @@ def test_quiz_is_a_form_with_answers_in_a_details_block(curriculum_root: Path) -
     _, trees = compile_curriculum(curriculum_root)
     quiz = trees["en"].pages["modules/alpha-basics/quiz.md"]
     question, answer = quiz.split('<details class="rm-answers" markdown>')
-    assert '<form class="rm-question" data-question="q-one" data-answer="a" markdown>' in question
+    assert ('<form class="rm-question" id="question-1" data-number="1" data-question="q-one" data-answer="a" markdown>'
+            in question)
     assert '<input type="radio" name="alpha-basics--q-one" value="a"> **a.** The first letter.</label>' in question
     assert "opens the Greek alphabet" not in question
     assert "**Right answer: a**" in answer
@@ -184,6 +185,59 @@ def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     assert trees["en"].abbreviations == {"Crawler": "A program that fetches pages."}
     assert trees["fr"].abbreviations["Robot d'exploration"] == "Un programme qui récupère des pages."
+
+
+def test_the_quiz_page_has_room_for_the_best_score_the_rule_and_announced_feedback(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    quiz = trees["en"].pages["modules/alpha-basics/quiz.md"]
+    assert quiz.index('<p class="rm-quiz__best"></p>') < quiz.index('<form class="rm-question"')
+    assert '<p class="rm-quiz__rule">Your first answer to each question counts for your score.' in quiz
+    # live regions are in the page from the start, so screen readers announce what fills them
+    assert quiz.count('<div class="rm-question__feedback" role="status" aria-live="polite"></div>') == 1
+    assert quiz.index('<p class="rm-quiz__progress"></p>') < quiz.index('<div class="rm-quiz__score" role="status"')
+    assert "première réponse à chaque question compte" in trees["fr"].pages["modules/alpha-basics/quiz.md"]
+
+
+SECOND_TRACK = """
+- id: beta
+  title: {en: Beta track, fr: Parcours bêta}
+  summary: {en: Nothing yet., fr: Rien encore.}
+  self_assessment:
+    - {en: I know beta., fr: Je connais bêta.}
+"""
+
+
+def test_the_self_assessment_says_which_paths_have_modules_and_names_the_first(curriculum_root: Path) -> None:
+    tracks = curriculum_root / "modules/tracks.yml"
+    tracks.write_text(tracks.read_text().rstrip("\n") + "\n  self_assessment:\n    - {en: I know alpha., fr: Je connais alpha.}\n"
+                      + SECOND_TRACK)
+    _, trees = compile_curriculum(curriculum_root)
+    page = trees["en"].pages["self-assessment.md"]
+    alpha = page.split('data-track="alpha"')[1].split("</fieldset>")[0]
+    beta = page.split('data-track="beta"')[1].split("</fieldset>")[0]
+    assert alpha.startswith(' data-published="true" data-first-module="Alpha basics" markdown>')
+    assert "[Alpha basics](modules/alpha-basics/index.md){ .rm-assessment__first }" in alpha
+    assert beta.startswith(' data-published="false" markdown>') and "no module published yet" in beta
+    assert 'value="4"' in alpha and 'value="5"' not in alpha and "4 I could explain it" in page
+
+
+def test_the_home_page_offers_to_resume_and_links_the_one_offline_zip(curriculum_root: Path) -> None:
+    _, trees = compile_curriculum(curriculum_root)
+    for lang, label in (("en", "Resume where you left off"), ("fr", "Reprendre là où vous en étiez")):
+        home = trees[lang].pages["index.md"]
+        assert f'<div class="rm-resume" data-label="{label}" hidden></div>' in home
+        assert '<a href="../downloads/curriculum-offline.zip" download>' in home
+
+
+def test_every_self_assessment_scale_in_the_sources_runs_from_1_to_4(repo: Path) -> None:
+    """The site's self-assessment rates statements 1 to 4; lessons, exercises and the glossary that
+    ask an executive to rate their skills use the same scale."""
+    scale = re.compile(r"\b1 (?:\([^)]*\) )?(?:to|à) (\d+)")
+    about_skills = re.compile(r"statements|affirmations|skills|compétences|self-assessment|auto-évaluation", re.I)
+    texts = [p for p in (repo / "modules").rglob("*") if p.suffix in (".md", ".yml")]
+    found = {(str(p.relative_to(repo)), int(n)) for p in texts for line in p.read_text(encoding="utf-8").splitlines()
+             if about_skills.search(line) for n in scale.findall(line)}
+    assert found and {n for _, n in found} == {4}, sorted(found)
 
 
 def _add_tool(root: Path) -> None:

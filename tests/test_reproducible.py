@@ -13,6 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from build_tools.render.paths import OFFLINE_DOWNLOAD
 from fixture import REPO, add_notebook_lesson, tiny_notebook, write_fixture
 
 EPOCH = "1767225600"  # 2026-01-01 00:00:00 UTC
@@ -39,6 +40,6 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     assert [name for name in first if first[name] != second[name]] == []
     kinds = {name.rsplit(".", 1)[-1] for name in first}
     assert {"html", "xml", "json", "zip", "svg", "png"} <= kinds, kinds  # charts, cards, zips are among them
-    offline = zipfile.ZipFile(tmp_path / "one/repo/site/en/downloads/curriculum-offline-en.zip")
+    offline = zipfile.ZipFile(tmp_path / "one/repo/site" / OFFLINE_DOWNLOAD)
     names = [entry.filename for entry in offline.infolist()]
     assert names == sorted(names) and {entry.date_time for entry in offline.infolist()} == {(2026, 1, 1, 0, 0, 0)}

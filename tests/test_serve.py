@@ -1,12 +1,21 @@
-"""`curriculum serve`: the site is served on 127.0.0.1 and rebuilt when a source changes."""
+"""`curriculum serve`: the site is served on 127.0.0.1 and rebuilt when a source changes.
+
+The test waits on what the command prints after each build ("preview rebuilt in ...", or the report
+and "the previous site is still served"), never for a fixed time: a busy machine only makes it slower."""
 from __future__ import annotations
 
+import queue
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+# a safety net for a build that never ends, not a wait: each step returns as soon as its line comes
+PATIENCE = 600
 
 
 def _free_port() -> int:
@@ -16,42 +25,72 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
 
 
-def _wait_for(predicate, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+class Output:
+    """The command's output, line by line, as it comes."""
+
+    def __init__(self, stream) -> None:
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.put(line)
+
+    def wait_for(self, words: str, what: str) -> None:
+        deadline = time.monotonic() + PATIENCE
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=deadline - time.monotonic())
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if words in line:
+                return
+        raise AssertionError(f"{what}; output so far:\n{''.join(self.seen)}")
+
+
+def _get_when_listening(url: str) -> str:
+    """The server prints its address just before it listens: retry a refused connection."""
+    deadline = time.monotonic() + PATIENCE
+    while True:
         try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
+            return _get(url)
+        except ConnectionRefusedError:
+            if time.monotonic() > deadline:
+                raise
+        except urllib.error.URLError as error:
+            if not isinstance(error.reason, ConnectionRefusedError) or time.monotonic() > deadline:
+                raise
 
 
 def test_serve_rebuilds_when_a_lesson_changes(curriculum_root: Path) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/fr/modules/alpha-basics/first/"
-    server = subprocess.Popen([sys.executable, "-m", "build_tools.cli", "--root", str(curriculum_root), "serve",
+    server = subprocess.Popen([sys.executable, "-u", "-m", "build_tools.cli", "--root", str(curriculum_root), "serve",
                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = Output(server.stdout)
     try:
-        assert _wait_for(lambda: "Première leçon" in _get(url)), "the site was not served"
-        assert "livereload" in _get(url)
+        output.wait_for("serving on", "the site was not served")
+        page = _get_when_listening(url)
+        assert "Première leçon" in page and "livereload" in page
         lesson = curriculum_root / "modules/alpha/alpha-basics/first.fr.md"
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant le service.\n",
                           encoding="utf-8")
-        assert _wait_for(lambda: "Une phrase ajoutée pendant le service." in _get(url)), "no rebuild after the change"
+        output.wait_for("preview rebuilt", "no rebuild after the change")
+        assert "Une phrase ajoutée pendant le service." in _get(url)
         broken = curriculum_root / "modules/alpha/alpha-basics/module.yml"
         broken.write_text(broken.read_text(encoding="utf-8").replace("answer: a", "answer: q"), encoding="utf-8")
-        time.sleep(3)
+        output.wait_for("the previous site is still served", "no report after the failed rebuild")
         assert "Une phrase ajoutée" in _get(url), "a failed rebuild must keep the previous site"
+        assert "quiz-answer-unknown" in "".join(output.seen)
     finally:
         server.terminate()
-        output = server.communicate(timeout=10)[0]
-    assert "quiz-answer-unknown" in output
+        server.wait(timeout=30)
 
 
 def test_serve_keeps_the_last_good_site_whatever_the_error(curriculum_root: Path, monkeypatch, capsys) -> None:

@@ -19,6 +19,7 @@ from ..render.i18n import t  # noqa: E402
 from ..render.text import meta_text  # noqa: E402
 from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
 from .sanitize import ContentSanitizer  # noqa: E402
+from .search_accents import fold_search_accents  # noqa: E402
 from .template_filters import TemplateFilters  # noqa: E402
 
 # Pages reached from their module's pages, not in the reading order: "Next" after a module's
@@ -125,3 +126,4 @@ def build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
     except ConfigurationError as error:
         raise BuildFailed([f"mkdocs.yml: {error}"]) from None
     run_mkdocs(config, f"site ({lang})")
+    fold_search_accents(site_dir, lang)

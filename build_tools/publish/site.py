@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,12 +13,13 @@ from pathlib import Path
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
 from ..render import SiteTree, write_tree
+from ..render.paths import OFFLINE_DOWNLOAD
 from .mkdocs_build import abbreviations_path, build_language
-from .offline_cache import offline_edition
+from .offline import pack_offline_edition
+from .offline_cache import PART_FOLDER, gather, offline_language, offline_zip
 from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
-DOWNLOADS = "downloads"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
@@ -59,9 +61,16 @@ def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tup
     staging = new_staging_folder(area)
     offline_built = 0
     try:
+        offline: dict[str, Path] = {}
         for lang, tree in trees.items():
             build_language(root, lang, tree.nav, staging / lang)
-            offline_built += offline_edition(root, lang, tree.nav, staging / lang / DOWNLOADS)
+            offline[lang], built = offline_language(root, lang, tree.nav)
+            offline_built += built
+        if set(trees) == set(LANGUAGES):
+            offline_zip(root, offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
+        else:  # one job of a split build: `curriculum assemble` zips the languages together
+            for lang, folder in offline.items():
+                shutil.copytree(folder, staging / PART_FOLDER / lang)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         replace_site(staging, output)
     finally:
@@ -73,7 +82,8 @@ def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tup
 
 def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
     """One site from parts built apart (`curriculum site --lang ...` in parallel CI jobs): each
-    part's language folders side by side, and the language chooser. Swapped in whole, like a build."""
+    part's language folder side by side, the offline edition zipped from the parts' offline/<lang>/
+    folders, and the language chooser. Swapped in whole, like a build."""
     output = output.resolve()
     found: dict[str, Path] = {}
     for part in parts:
@@ -86,6 +96,10 @@ def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
     if missing:
         raise BuildFailed([f"no part holds {', '.join(f'{lang}/' for lang in missing)}: build it with "
                            f"`curriculum site --lang {missing[0]} --output ...` and add its folder"])
+    unzipped = [f"{part}/{PART_FOLDER}/{lang}/" for lang, part in found.items() if not (part / PART_FOLDER / lang).is_dir()]
+    if unzipped:
+        raise BuildFailed([f"{', '.join(unzipped)} missing: each part is a whole `curriculum site --lang ...` "
+                           "output folder (its offline edition included)"])
     try:
         with build_lock(root.resolve()):  # the staging area is the build's: one at a time
             area = staging_area(root.resolve(), output)
@@ -94,6 +108,10 @@ def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
             try:
                 for lang, part in found.items():
                     shutil.copytree(part / lang, staging / lang)
+                with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
+                    offline = {lang: part / PART_FOLDER / lang for lang, part in found.items()}
+                    pack_offline_edition(gather(offline, Path(scratch)), language_chooser("index.html"),
+                                         staging / OFFLINE_DOWNLOAD)
                 (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
                 replace_site(staging, output)
             finally:
@@ -125,11 +143,12 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def language_chooser() -> str:
-    """The root page: sends the reader to their browser's language, with plain links without JS."""
-    links = "\n".join(f'      <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+def language_chooser(index: str = "") -> str:
+    """The root page: sends the reader to their browser's language, with plain links without JS.
+    From disk (the offline edition) a folder does not open its index.html: `index` names it."""
+    links = "\n".join(f'      <li><a href="{lang}/{index}" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
                       for lang in LANGUAGES)
-    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/{index}">' for lang in LANGUAGES)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -144,9 +163,9 @@ def language_chooser() -> str:
       var wanted = (navigator.languages || [navigator.language || "en"]);
       for (var i = 0; i < wanted.length; i++) {{
         var lang = String(wanted[i]).slice(0, 2).toLowerCase();
-        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/"); return; }}
+        if (supported.indexOf(lang) !== -1) {{ location.replace(lang + "/{index}"); return; }}
       }}
-      location.replace(supported[0] + "/");
+      location.replace(supported[0] + "/{index}");
     }})();
   </script>
   <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style>

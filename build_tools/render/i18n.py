@@ -96,7 +96,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "prints_on_one": "prints on one A4 page",
         "self_assessment_sheet": "Self-assessment questionnaire",
         "self_assessment_sheet_summary": "the skills self-assessment, rated from 1 to 4, to fill in at the first and the last session.",
-        "offline": "Reading on a train or a plane? Download the offline edition (zip, open index.html from the folder; search works too).",
+        "offline": "Reading on a train or a plane? Download the offline edition (zip, English and French; unzip it and open index.html: search, quizzes and your progress work there too).",
+        "offline_here": "You are reading the offline edition: everything works without a network, and your progress stays in this browser.",
+        "quiz_first_counts": "Your first answer to each question counts for your score. After checking it, you may choose other options to read their explanations.",
+        "assessment_first_module": "first module",
+        "assessment_no_module": "no module published yet",
+        "resume_label": "Resume where you left off",
     },
     "fr": {
         "site_name": "Mentorat inversé",
@@ -186,7 +191,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "prints_on_one": "tient sur une page A4",
         "self_assessment_sheet": "Questionnaire d'auto-évaluation",
         "self_assessment_sheet_summary": "l'auto-évaluation des compétences, notée de 1 à 4, à remplir à la première et à la dernière séance.",
-        "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip ; ouvrez index.html dans le dossier, la recherche fonctionne aussi).",
+        "offline": "Vous lisez dans le train ou l'avion ? Téléchargez l'édition hors connexion (zip, en français et en anglais ; décompressez-la et ouvrez index.html : la recherche, les quiz et votre progression y fonctionnent aussi).",
+        "offline_here": "Vous lisez l'édition hors connexion : tout fonctionne sans réseau, et votre progression reste dans ce navigateur.",
+        "quiz_first_counts": "Votre première réponse à chaque question compte pour le score. Une fois vérifiée, vous pouvez choisir d'autres options pour lire leurs explications.",
+        "assessment_first_module": "premier module",
+        "assessment_no_module": "aucun module publié pour l'instant",
+        "resume_label": "Reprendre là où vous en étiez",
     },
 }
 

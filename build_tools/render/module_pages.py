@@ -142,10 +142,15 @@ class ModulePages:
     def quiz_page(self) -> None:
         page = self.page("quiz")
         lines = [t(self.lang, "quiz_intro"), "",
-                 f'<div class="rm-quiz" data-module="{attribute(self.module.id)}" data-lang="{self.lang}" markdown>', ""]
+                 f'<div class="rm-quiz" data-module="{attribute(self.module.id)}" data-lang="{self.lang}" markdown>', "",
+                 # filled by the script: the reader's best score so far, and which answer counts
+                 '<p class="rm-quiz__best"></p>', "",
+                 f'<p class="rm-quiz__rule">{html_text(t(self.lang, "quiz_first_counts"))}</p>', ""]
         for number, question in enumerate(self.m.quiz, 1):
             lines += self.question_form(number, question, page)
-        lines += ['<div class="rm-quiz__score" role="status" aria-live="polite"></div>', "", "</div>"]
+        # the progress line says which questions are still unanswered; the score is announced
+        lines += ['<p class="rm-quiz__progress"></p>', "",
+                  '<div class="rm-quiz__score" role="status" aria-live="polite"></div>', "", "</div>"]
         # the navigation says "Quiz"; the page's <title> says which module's quiz
         self.r.add(page, self.quiz_title(), "\n".join(lines),
                    t(self.lang, "quiz_description", title=self.title, n=len(self.m.quiz)))
@@ -155,8 +160,8 @@ class ModulePages:
         answers in a <details> that the script uses for feedback and that print shows."""
         kind = "checkbox" if len(question.answer) > 1 else "radio"
         name = attribute(f"{self.module.id}--{question.id}")
-        lines = [f'<form class="rm-question" data-question="{attribute(question.id)}" '
-                 f'data-answer="{attribute(" ".join(question.answer))}" markdown>',
+        lines = [f'<form class="rm-question" id="question-{number}" data-number="{number}" '
+                 f'data-question="{attribute(question.id)}" data-answer="{attribute(" ".join(question.answer))}" markdown>',
                  '<fieldset markdown>',
                  f'<legend markdown="span">**{t(self.lang, "quiz_question_label", n=number)}** '
                  f"{self.r.inline(question.question, page)}</legend>",

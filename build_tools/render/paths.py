@@ -5,6 +5,9 @@ import posixpath
 
 from ..sources.model import LoadedModule, LoadedTool
 
+# the offline edition (every language in one zip), from the site's root, beside the language folders
+OFFLINE_DOWNLOAD = "downloads/curriculum-offline.zip"
+
 
 def module_dir(module: LoadedModule | str) -> str:
     return f"modules/{module if isinstance(module, str) else module.id}"

@@ -9,7 +9,7 @@ from ..sources.model import LoadedModule, LoadedTool, Track
 from .editorial_status import editorial_status_page
 from .i18n import colon, t
 from .module_pages import ModulePages
-from .paths import link, mentor_page, module_dir, tool_page
+from .paths import OFFLINE_DOWNLOAD, link, mentor_page, module_dir, tool_page
 from .renderer import Renderer
 from .text import attribute, html_text, markdown_inline, plain
 from .tree import SiteTree
@@ -69,14 +69,15 @@ class SitePages:
         intro = self.cur.docs.get(lang, {}).get("index")
         title = (intro.title if intro and intro.title else t(lang, "home"))
         lines = [r.links.rewrite(intro, intro.body, page).strip() if intro else "", "",
-                 '<div class="rm-resume" hidden></div>', "",  # the script offers "resume where I left off"
+                 # the script offers "resume where I left off": the last module page the reader opened
+                 f'<div class="rm-resume" data-label="{attribute(t(lang, "resume_label"))}" hidden></div>', "",
                  f"## {t(lang, 'paths')}", ""]
         for track in self.cur.tracks:
             lines.append(f"- [{r.inline(track.title, page)}]({link(page, f'paths/{track.id}/index.md')}){colon(lang)} "
                          f"{r.inline(track.summary, page)}")
         lines += ["", f"[{t(lang, 'self_assessment')}]({link(page, 'self-assessment.md')}){{ .md-button }}", "",
-                  # raw HTML: the zip is added beside the site after MkDocs has checked the links
-                  f'<p class="rm-offline"><a href="downloads/curriculum-offline-{lang}.zip" download>'
+                  # raw HTML: the zip is added beside the language folders after MkDocs has checked the links
+                  f'<p class="rm-offline"><a href="../{OFFLINE_DOWNLOAD}" download>'
                   f"{html_text(t(lang, 'offline'))}</a></p>"]
         r.add(page, plain(title, None), "\n".join(lines), t(lang, "home_description"),
               heading=markdown_inline(title))
@@ -193,6 +194,24 @@ class SitePages:
         lines += ["</div>", ""]
         r.add(page, t(lang, "progress"), "\n".join(lines), t(lang, "progress_description"))
 
+    def assessment_track_head(self, page: str, track: Track) -> list[str]:
+        """A track's fieldset opening: the script suggests only a track with a published module, and
+        names its first module (data-first-module, and the link beside the track's)."""
+        lang, r = self.lang, self.r
+        modules = self.cur.track_modules(track.id)
+        path = f"[{r.inline(track.title, page)}]({link(page, f'paths/{track.id}/index.md')})"
+        if modules:
+            first = modules[0].model.title
+            attributes = f'data-published="true" data-first-module="{attribute(r.text(first, page))}"'
+            path += (f" · {t(lang, 'assessment_first_module')}{colon(lang)} "
+                     f"[{r.inline(first, page)}]({link(page, module_dir(modules[0]) + '/index.md')}){{ .rm-assessment__first }}")
+        else:
+            attributes = 'data-published="false"'
+            path += f" ({t(lang, 'assessment_no_module')})"
+        return [f'<fieldset class="rm-assessment__track" data-track="{attribute(track.id)}" {attributes} markdown>',
+                f'<legend markdown="span">{r.inline(track.title, page)}</legend>',
+                f'<p class="rm-assessment__path" markdown="span">{path}</p>']
+
     def self_assessment_page(self) -> None:
         page, lang, r = "self-assessment.md", self.lang, self.r
         lines = self.scripted_page_intro("self_assessment_intro",
@@ -200,10 +219,7 @@ class SitePages:
         for track in self.cur.tracks:
             if not track.self_assessment:
                 continue
-            href = link(page, f"paths/{track.id}/index.md")
-            lines += [f'<fieldset class="rm-assessment__track" data-track="{attribute(track.id)}" markdown>',
-                      f'<legend markdown="span">{r.inline(track.title, page)}</legend>',
-                      f'<p class="rm-assessment__path" markdown="span">[{r.inline(track.title, page)}]({href})</p>']
+            lines += self.assessment_track_head(page, track)
             for number, statement in enumerate(track.self_assessment, 1):
                 name = attribute(f"{track.id}-{number}")
                 lines.append(f'<div class="rm-assessment__item" role="radiogroup" aria-labelledby="{name}-label" markdown>')

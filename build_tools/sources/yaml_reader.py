@@ -218,8 +218,11 @@ class _Reader:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return parser.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
-            reason = getattr(error, "problem", None) or error
+        # PyYAML's constructors fail in more ways than YAMLError: `!!timestamp 2026-01-01&a` is an
+        # AttributeError inside its date parser, `!!int` on text a ValueError
+        except (yaml.YAMLError, ValueError, OverflowError, AttributeError, TypeError) as error:
+            reason = getattr(error, "problem", None) or (
+                error if isinstance(error, (ValueError, OverflowError)) else "it is not what its tag says")
             self.problems.add(self.source.path, event.start_mark.line + 1, event.start_mark.column + 1,
                               "yaml-invalid", f"this value cannot be read ({reason}): quote it if it is meant as text")
             return None
