@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check report schemas hooks test test-fast audit lab bench bench-notebooks clean
+.PHONY: serve site site-part assemble check report schemas hooks test test-fast audit lab bench bench-notebooks clean
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ serve: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/curriculum site
+
+# The site built in parallel jobs, one per language (.github/workflows/deploy.yml): each job runs
+# `make site-part SITE_LANG=xx` into part-xx/, then `make assemble` joins every part-*/ into site/
+SITE_LANG ?= en
+site-part: $(STAMP)
+	$(BIN)/curriculum site --lang $(SITE_LANG) --output part-$(SITE_LANG)
+
+assemble: $(STAMP)
+	$(BIN)/curriculum assemble $(sort $(wildcard part-*)) --output site
 
 check: $(STAMP)
 	$(BIN)/curriculum check
@@ -71,4 +80,4 @@ bench-notebooks: $(STAMP)
 	$(BIN)/python benchmarks/notebooks.py
 
 clean:
-	rm -rf build site $(VENV) node_modules
+	rm -rf build site part-* $(VENV) node_modules

@@ -44,6 +44,7 @@ from test_serve import _free_port, _get  # noqa: E402  (tests/: the same small h
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MADE = re.compile(r"(\d+) social cards, (\d+) notebooks, (\d+) offline editions")
+REBUILT = re.compile(r"preview rebuilt in ([\d.]+) s")
 
 
 @dataclass
@@ -173,13 +174,18 @@ def serve_latencies(root: Path, runs: int) -> tuple[list[float], list[float]]:
             while sentence not in _get(url):
                 time.sleep(0.05)
             latencies.append(time.perf_counter() - saved)
-            time.sleep(1)  # let the watcher settle before the next save
+            while _rebuilds(log) < number + 2:  # the start's build, then one per save: this one has ended
+                time.sleep(0.05)
     finally:
         lesson.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=60)
-    rebuilds = [float(seconds) for seconds in re.findall(r"preview rebuilt in ([\d.]+) s", log.read_text())]
+    rebuilds = [float(seconds) for seconds in REBUILT.findall(log.read_text())]
     return latencies, rebuilds[1:len(latencies) + 1]  # the first is the whole build at start
+
+
+def _rebuilds(log: Path) -> int:
+    return len(REBUILT.findall(log.read_text()))
 
 
 def audit_size(root: Path, pages: list[str] | None) -> dict[str, object]:
