@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check report schemas hooks test test-fast audit lab bench-notebooks clean
+.PHONY: serve site site-part assemble check report schemas hooks test test-fast audit lab bench bench-notebooks clean
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,21 @@ $(STAMP): requirements.lock pyproject.toml package-lock.json
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/curriculum serve
+	$(BIN)/curriculum serve --port $(PORT)
 
 site: $(STAMP)
 	$(BIN)/curriculum site
+
+# The site built in parallel jobs, one per language (.github/workflows/deploy.yml): each job runs
+# `make site-part SITE_LANG=xx` into part-xx/, then `make assemble` joins every part-*/ into site/
+SITE_LANG ?= en
+site-part: $(STAMP)
+	$(BIN)/curriculum site --lang $(SITE_LANG) --output part-$(SITE_LANG)
+
+assemble: $(STAMP)
+	$(BIN)/curriculum assemble $(sort $(wildcard part-*)) --output site
 
 check: $(STAMP)
 	$(BIN)/curriculum check
@@ -55,10 +65,19 @@ lab: $(STAMP)
 	$(PIP) --require-hashes -r requirements-lab.lock
 	cd notebooks && ../$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# One table of speed at every size (see benchmarks/bench.py); choose with
+# make bench SIZES=real,100,1000 RUNS=3 LIGHTHOUSE=real,200 (LIGHTHOUSE=none to skip it)
+SIZES ?= real,100
+RUNS ?= 3
+LIGHTHOUSE ?= real,200
+bench: $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --runs $(RUNS) --lighthouse $(LIGHTHOUSE)
+
 # Prints page weight and build time, ours against mkdocs-jupyter (installed only for this)
 bench-notebooks: $(STAMP)
 	$(PIP) --require-hashes -r requirements-bench.lock
 	$(BIN)/python benchmarks/notebooks.py
 
 clean:
-	rm -rf build site $(VENV) node_modules
+	rm -rf build site part-* $(VENV) node_modules

@@ -1,88 +1,113 @@
-"""Benchmark: our notebook pipeline against mkdocs-jupyter, on the same notebooks, in one run.
+"""`make bench-notebooks`: our notebook pipeline against mkdocs-jupyter, like with like.
 
-Prints, per notebook and language, the page weight (HTML plus the images it loads) and the
-build time, cold (no cache) and warm (second build). Run with `make bench-notebooks`.
+The same scope for both: each notebook lesson as an English page reads it (its English cells,
+`LANG = "en"`), inputs hidden, in a MkDocs + Material site holding that one page, built by a whole
+process. Ours executes with nbclient and converts with nbconvert to Markdown with its images beside
+it, then builds (benchmarks/notebook_site.py); mkdocs-jupyter executes and converts inside MkDocs
+(`execute: true`, `no_input: true`). Several paired runs, cold (neither has a cache) then warm (each
+with its own cache); the median, wall-clock seconds with CPU seconds in brackets. Page weight is
+what a reader's browser receives for the page, gzip-compressed as a host sends it: the HTML and the
+images it shows (the theme's CSS and JavaScript are the same for both and left out).
 """
 from __future__ import annotations
 
+import argparse
+import gzip
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_tools.sources.loader import load_curriculum  # noqa: E402
-from build_tools.pipeline import notebook_pages  # noqa: E402
+from benchmarks.bench import BIN, Run, median, run, seconds  # noqa: E402
+from build_tools.sources.loader import load_notebook  # noqa: E402
 from build_tools.sources.problems import Problems  # noqa: E402
-from build_tools.publish.site import build_site  # noqa: E402
+
+LANG = "en"
+COMPRESSIBLE = (".html", ".svg", ".css", ".js")
 
 
-def page_bytes(html_file: Path) -> tuple[int, int, bool]:
-    """The HTML, the local images it references, and whether it inlines base64 images."""
+def scoped_notebook(source: Path, folder: Path) -> Path:
+    """The notebook as the build runs it for an English page, with its data and helpers beside it."""
+    loaded = load_notebook(source, Problems(REPO))
+    notebook, _ = loaded.for_language(LANG)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / source.name
+    nbformat.write(notebook, path)
+    for helper in source.parent.glob("*.py"):
+        shutil.copy(helper, folder / helper.name)
+    if (source.parent / "data").is_dir():
+        shutil.copytree(source.parent / "data", folder / "data", dirs_exist_ok=True)
+    return path
+
+
+def theirs_config(folder: Path, notebook: Path) -> Path:
+    config = folder / "mkdocs.yml"
+    config.write_text(f"site_name: bench\nsite_dir: {folder / 'site'}\ndocs_dir: {notebook.parent}\n"
+                      "theme:\n  name: material\n  font: false\n"
+                      f"nav:\n  - {notebook.name}\n"
+                      "plugins:\n  - mkdocs-jupyter:\n      execute: true\n      no_input: true\n"
+                      f"      cache_dir: {folder / 'cache'}\n", encoding="utf-8")
+    return config
+
+
+def page_weight(html_file: Path) -> tuple[int, int]:
+    """Bytes sent for the page's HTML (with any image inlined in it) and for the image files it
+    shows, gzip where a host would."""
+    def sent(path: Path) -> int:
+        data = path.read_bytes()
+        return len(gzip.compress(data)) if path.suffix in COMPRESSIBLE else len(data)
+
     html = html_file.read_text(encoding="utf-8")
     images = 0
     for src in set(re.findall(r'<img[^>]+src="([^"]+)"', html)):
         if not src.startswith(("data:", "http")):
             image = (html_file.parent / src).resolve()
-            images += image.stat().st_size if image.is_file() else 0
-    return len(html.encode("utf-8")), images, "data:image" in html
+            images += sent(image) if image.is_file() else 0
+    return sent(html_file), images
 
 
-def ours(work: Path) -> dict:
-    copy = work / "ours"
-    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules"))
-    curriculum = load_curriculum(copy, Problems(copy))
-    lessons = [(m.id, l.slug) for m in curriculum.modules for l in m.lessons if l.notebook]
-    times = []
-    for _ in ("cold", "warm"):  # the notebook stage alone: execute (or read the cache) and convert
-        started = time.perf_counter()
-        notebook_pages(curriculum, report=lambda line: None)
-        times.append(time.perf_counter() - started)
-    build_site(copy)
-    sizes = {(slug, lang): page_bytes(copy / "site" / lang / "modules" / module / slug / "index.html")
-             for module, slug in lessons for lang in ("en", "fr")}
-    return {"cold": times[0], "warm": times[1], "sizes": sizes,
-            "scope": "notebook stage (execute + convert), both languages"}
-
-
-def mkdocs_jupyter(work: Path) -> dict:
-    docs = work / "mkj" / "docs"
-    shutil.copytree(REPO / "notebooks", docs, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-    (docs / "index.md").write_text("# Notebooks\n", encoding="utf-8")
-    notebooks = sorted(p.stem for p in docs.glob("*.ipynb"))
-    config = work / "mkj" / "mkdocs.yml"
-    config.write_text("site_name: bench\ntheme:\n  name: material\n  font: false\n"
-                      "plugins:\n  - mkdocs-jupyter:\n      execute: true\n      include_source: true\n",
-                      encoding="utf-8")
-    times = []
-    for _ in ("cold", "warm"):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True,
-                       cwd=docs.parent, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)})
-        times.append(time.perf_counter() - started)
-    sizes = {(name, "en"): page_bytes(work / "mkj" / "site" / name / "index.html") for name in notebooks}
-    return {"cold": times[0], "warm": times[1], "sizes": sizes,
-            "scope": "mkdocs build of the notebooks alone, one language"}
+def measure(notebook: Path, work: Path, runs: int) -> dict[str, dict]:
+    ours_folder, theirs_folder = work / "ours", work / "theirs"
+    ours_notebook = scoped_notebook(notebook, ours_folder / "notebook")
+    theirs_notebook = scoped_notebook(notebook, theirs_folder / "docs")
+    config = theirs_config(theirs_folder, theirs_notebook)
+    times: dict[str, dict[str, list[Run]]] = {"ours": {"cold": [], "warm": []}, "mkdocs-jupyter": {"cold": [], "warm": []}}
+    for _ in range(runs):
+        for folder in (ours_folder, theirs_folder):
+            shutil.rmtree(folder / "cache", ignore_errors=True)
+            shutil.rmtree(folder / "site", ignore_errors=True)
+        for state in ("cold", "warm"):
+            times["ours"][state].append(run(sys.executable, str(REPO / "benchmarks" / "notebook_site.py"),
+                                            str(ours_notebook), str(ours_folder)))
+            times["mkdocs-jupyter"][state].append(run(str(BIN / "mkdocs"), "build", "-q", "-f", str(config)))
+    stem = notebook.stem
+    return {"ours": {**times["ours"], "weight": page_weight(ours_folder / "site" / stem / "index.html")},
+            "mkdocs-jupyter": {**times["mkdocs-jupyter"],
+                               "weight": page_weight(theirs_folder / "site" / stem / "index.html")}}
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        results = {"ours (nbclient + nbconvert)": ours(work), "mkdocs-jupyter": mkdocs_jupyter(work)}
-    print(f"{'pipeline':30} {'page':24} {'lang':4} {'HTML bytes':>11} {'image bytes':>12} {'base64 inline':>14}")
-    for name, result in results.items():
-        for (page, lang), (html, images, inline) in sorted(result["sizes"].items()):
-            inline = "yes" if inline else "no"
-            print(f"{name:30} {page:24} {lang:4} {html:>11,} {images:>12,} {inline:>14}")
-    print()
-    print(f"{'pipeline':30} {'cold s':>8} {'warm s':>8}  what is built")
-    for name, result in results.items():
-        print(f"{name:30} {result['cold']:8.1f} {result['warm']:8.1f}  {result['scope']}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    notebooks = sorted((REPO / "notebooks").glob("*.ipynb"))
+    print(f"{'notebook':28} {'pipeline':15} {'cold s (CPU)':>14} {'warm s (CPU)':>14} {'HTML KB':>8} "
+          f"{'image files KB':>15} {'page KB':>8}   (median of {options.runs} paired runs; KB as sent, gzip)")
+    for notebook in notebooks:
+        with tempfile.TemporaryDirectory(prefix="bench-notebooks-") as folder:
+            results = measure(notebook, Path(folder), options.runs)
+        for pipeline, result in results.items():
+            html, images = result["weight"]
+            print(f"{notebook.stem:28} {pipeline:15} {seconds(result['cold']):>14} {seconds(result['warm']):>14} "
+                  f"{html / 1024:>8.1f} {images / 1024:>15.1f} {(html + images) / 1024:>8.1f}")
+        ratio = median([o.cpu for o in results["ours"]["cold"]]) / median([t.cpu for t in results["mkdocs-jupyter"]["cold"]])
+        print(f"{'':28} {'ours / theirs':15} {ratio:>13.2f}x (CPU, cold)")
 
 
 if __name__ == "__main__":

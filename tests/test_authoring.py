@@ -99,12 +99,43 @@ def test_main_is_deployed_with_the_official_pages_actions() -> None:
     assert workflow["on"]["push"]["branches"] == ["main"]
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
     jobs = workflow["jobs"]
-    build = next(job for job in jobs.values() if "make site" in _runs(job))
-    assert _uses(build)[-1] == "actions/upload-pages-artifact" and "actions/configure-pages" in _uses(build)
-    site_step = next(step for step in build["steps"] if step.get("run") == "make site")
-    assert "steps.pages.outputs.base_url" in site_step["env"]["SITE_URL"]
+    build = next(job for job in jobs.values() if "actions/upload-pages-artifact" in _uses(job))
+    assert _uses(build)[-1] == "actions/upload-pages-artifact"
     deploy = next(job for job in jobs.values() if "actions/deploy-pages" in _uses(job))
     assert deploy["needs"] in ("build", ["build"]) and deploy["environment"]["name"] == "github-pages"
+
+
+def test_each_language_is_built_in_its_own_job_and_the_parts_assembled() -> None:
+    """The split build of the README's "Speed and scale": a matrix job per language, then one job
+    that joins the parts, with the Makefile's targets and the artifacts' names in step."""
+    from build_tools import LANGUAGES
+
+    jobs = _workflow("deploy.yml")["jobs"]
+    language = next(job for job in jobs.values() if "matrix" in job.get("strategy", {}))
+    assert language["strategy"]["matrix"]["lang"] == list(LANGUAGES)
+    part = next(step for step in language["steps"] if step.get("run", "").startswith("make site-part"))
+    assert part["run"] == "make site-part SITE_LANG=${{ matrix.lang }}"
+    assert "steps.pages.outputs.base_url" in part["env"]["SITE_URL"] and "actions/configure-pages" in _uses(language)
+    cache = next(step for step in language["steps"] if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "build/cache" and "matrix.lang" in cache["with"]["key"]
+    upload = next(step for step in language["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "part-${{ matrix.lang }}" and upload["with"]["path"].rstrip("/") == "part-${{ matrix.lang }}"
+    build = next(name for name, job in jobs.items() if "make assemble" in _runs(job))
+    assert jobs[build]["needs"] in ("language", ["language"])
+    download = next(step for step in jobs[build]["steps"] if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["pattern"] == "part-*" and download["with"]["path"] == "."  # part-en/, part-fr/
+    assert _runs(jobs[build]).index("make assemble") > _runs(jobs[build]).index(".ci/install")
+    dry = {target: _make_dry_run(target, "SITE_LANG=fr") for target in ("site-part", "assemble")}
+    assert ".venv/bin/curriculum site --lang fr --output part-fr" in dry["site-part"]
+    assert ".venv/bin/curriculum assemble" in dry["assemble"] and "--output site" in dry["assemble"]
+
+
+def _make_dry_run(target: str, *variables: str) -> str:
+    import subprocess
+
+    done = subprocess.run(["make", "-n", target, *variables], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -117,6 +118,19 @@ def test_a_source_folder_that_is_a_link_out_is_refused(curriculum_root: Path, tm
     (curriculum_root / "tools").symlink_to(outside)
     code, problems = run_check(curriculum_root)
     assert code == 1 and {"path": "tools", "line": "1", "rule": "path-escapes"} in _short(problems)
+
+
+def test_a_module_folder_that_is_a_link_out_is_not_read(curriculum_root: Path, tmp_path: Path, no_hang) -> None:
+    """Files in a linked folder are plain files: the folder is what leads out (the loader resolves
+    each folder once, not each file)."""
+    outside = tmp_path / "elsewhere"
+    shutil.move(curriculum_root / MODULE, outside)
+    (curriculum_root / MODULE).symlink_to(outside)
+    code, problems = run_check(curriculum_root)
+    assert code == 1
+    short = _short(problems)
+    assert {"path": MODULE, "line": "1", "rule": "path-escapes"} in short
+    assert any(p["path"].endswith(YML) and p["rule"] == "path-escapes" for p in short)  # refused, not read
 
 
 @pytest.mark.parametrize("name", ["my lesson.md", "it's.md", 'say "hi".md', "<script>.md", "a>b", "tab\there.md"])

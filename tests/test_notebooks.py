@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,15 @@ def test_charts_are_separate_files_with_alt_text_and_sources_stay_unchanged(curr
     html = (site / "fr/modules/alpha-basics/tiny/index.html").read_text()
     images = [p for p in (site / "fr/modules/alpha-basics").iterdir() if p.suffix in (".png", ".svg")]
     assert len(images) == 1
-    assert f'alt="Deux barres, b plus haute" src="../{images[0].name}"' in html
+    tag = re.search(rf'<img alt="Deux barres, b plus haute" height="(\d+)" src="\.\./{images[0].name}" width="(\d+)"', html)
+    assert tag, "the chart has no alt text, width and height"  # width and height: no layout shift
+    size = (int(tag.group(2)), int(tag.group(1)))
+    if images[0].suffix == ".png":
+        from PIL import Image
+        assert Image.open(images[0]).size == size
+    else:  # matplotlib sizes SVG in points, 3/4 of a CSS pixel
+        points = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', images[0].read_text())
+        assert points and round(float(points.group(1)) * 4 / 3) == size[0]
     assert "base64" not in html
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import re
 
 import yaml
 
@@ -184,8 +183,8 @@ def test_sources_in_another_language_say_so(curriculum_root: Path) -> None:
 
 def test_glossary_terms_become_abbreviations(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
-    assert trees["en"].abbreviations == "*[Crawler]: A program that fetches pages.\n"
-    assert "*[Robot d'exploration]: Un programme qui récupère des pages." in trees["fr"].abbreviations
+    assert trees["en"].abbreviations == {"Crawler": "A program that fetches pages."}
+    assert trees["fr"].abbreviations["Robot d'exploration"] == "Un programme qui récupère des pages."
 
 
 def test_the_quiz_page_has_room_for_the_best_score_the_rule_and_announced_feedback(curriculum_root: Path) -> None:

@@ -1,6 +1,6 @@
 """`curriculum serve`: the site is served on 127.0.0.1 and rebuilt when a source changes.
 
-The test waits on what the command prints after each build ("built site/ in ...", or the report
+The test waits on what the command prints after each build ("preview rebuilt in ...", or the report
 and "the previous site is still served"), never for a fixed time: a busy machine only makes it slower."""
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def test_serve_rebuilds_when_a_lesson_changes(curriculum_root: Path) -> None:
         lesson = curriculum_root / "modules/alpha/alpha-basics/first.fr.md"
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant le service.\n",
                           encoding="utf-8")
-        output.wait_for("built site/", "no rebuild after the change")
+        output.wait_for("preview rebuilt", "no rebuild after the change")
         assert "Une phrase ajoutée pendant le service." in _get(url)
         broken = curriculum_root / "modules/alpha/alpha-basics/module.yml"
         broken.write_text(broken.read_text(encoding="utf-8").replace("answer: a", "answer: q"), encoding="utf-8")
@@ -95,26 +95,43 @@ def test_serve_rebuilds_when_a_lesson_changes(curriculum_root: Path) -> None:
 
 def test_serve_keeps_the_last_good_site_whatever_the_error(curriculum_root: Path, monkeypatch, capsys) -> None:
     """An exception raised outside the checker (in MkDocs, in a plugin, anywhere) ends the rebuild,
-    never `serve`, and leaves the last good site in place."""
-    from build_tools.publish import serve as serve_module
+    never `serve`, and leaves the last good site in place: when the preview rebuilds a language
+    whole, and when it renders a saved page in place."""
+    from build_tools.publish import live as live_module, serve as serve_module
+    from build_tools.publish.live import LivePreview
     from test_build import tree_digest
 
     output = curriculum_root / "site"
-    assert serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+    preview = LivePreview(curriculum_root, output)
+    assert serve_module.rebuild_keeping_last_good_site(preview)
     before = tree_digest(output, ["."])
-    # a hook that breaks inside MkDocs, as a faulty plugin would
+    # a hook that breaks inside MkDocs, as a faulty plugin would (a new configuration: built whole)
     (curriculum_root / "broken_hook.py").write_text(
         "def on_page_markdown(markdown, **kwargs):\n    raise RuntimeError('the plugin broke')\n")
     config = curriculum_root / "mkdocs.yml"
-    config.write_text(config.read_text() + "\nhooks:\n  - broken_hook.py\n")
-    assert not serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+    configured = config.read_text()
+    config.write_text(configured + "\nhooks:\n  - broken_hook.py\n")
+    assert not serve_module.rebuild_keeping_last_good_site(preview)
     said = capsys.readouterr().out
     assert "RuntimeError: the plugin broke" in said and "the previous site is still served" in said
     assert tree_digest(output, ["."]) == before
-    for error in (SystemExit(2), KeyError("from a library"), MemoryError()):
-        def failing_build(*args, error=error):
+    config.write_text(configured)
+    # a saved lesson renders its pages in place: an error after they were written puts them back
+    real_run_mkdocs, dirty_runs = live_module.run_mkdocs, []
+    lesson = curriculum_root / "modules/alpha/alpha-basics/first.md"
+    for number, error in enumerate((SystemExit(2), KeyError("from a library"), MemoryError())):
+        monkeypatch.setattr(live_module, "run_mkdocs", real_run_mkdocs)
+        # after a failure the preview no longer trusts what it served in that language: it starts whole
+        assert preview.rebuild().languages == {"en": "whole", "fr": "unchanged"}
+        before = tree_digest(output, ["."])
+
+        def failing_mkdocs(config, what, dirty=False, error=error):
+            real_run_mkdocs(config, what, dirty=dirty)
+            dirty_runs.append(dirty)
             raise error
-        monkeypatch.setattr(serve_module, "build_site", failing_build)
-        assert not serve_module.rebuild_keeping_last_good_site(curriculum_root, output)
+        monkeypatch.setattr(live_module, "run_mkdocs", failing_mkdocs)
+        lesson.write_text(lesson.read_text(encoding="utf-8") + f"\nSaved sentence {number}.\n", encoding="utf-8")
+        assert not serve_module.rebuild_keeping_last_good_site(preview)
         assert type(error).__name__ in capsys.readouterr().out
-    assert tree_digest(output, ["."]) == before
+        assert tree_digest(output, ["."]) == before
+    assert dirty_runs == [True, True, True]

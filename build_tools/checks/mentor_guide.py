@@ -53,7 +53,8 @@ def mentor_guide_has_every_part(cur: Curriculum, out: Problems, today: date) -> 
     for m in cur.modules:
         severity = Severity.ERROR if m.model.published else Severity.WARNING
         for lang, document in sorted(m.mentor_guide.items()):
-            missing = [name for name in GUIDE_SECTIONS if name not in guide_section_ids(document.text)]
+            present = guide_section_ids(document.text)
+            missing = [name for name in GUIDE_SECTIONS if name not in present]
             if missing:
                 parts = "; ".join(f"`{{#{name}}}` ({GUIDE_SECTIONS[name]})" for name in missing)
                 out.add(document.path, 1, 1, "mentor-guide-section-missing",

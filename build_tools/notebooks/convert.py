@@ -1,14 +1,16 @@
 """Converting an executed notebook to a light Markdown page: images as files, HTML sanitised."""
 from __future__ import annotations
 
+import base64
 import copy
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import nh3
-from nbconvert import MarkdownExporter
-from traitlets.config import Config
+from PIL import Image
 
 from .svg import sanitize_svg
 
@@ -63,6 +65,9 @@ def _prepare(notebook: nbformat.NotebookNode) -> None:
                     png_size = len(data["image/png"]) * 3 // 4  # base64 text to bytes
                     svg_size = len(data["image/svg+xml"].encode("utf-8"))
                     data.pop("image/png" if svg_size <= png_size else "image/svg+xml")
+                size = image_size(data)
+                if size:  # width and height on <img>: the page keeps its layout while the chart loads
+                    output.setdefault("metadata", {})["size"] = size
                 if "text/html" in data:
                     data["text/html"] = sanitize_html(data["text/html"])
                 if "text/markdown" in data and "<" in data["text/markdown"]:
@@ -75,8 +80,31 @@ def _prepare(notebook: nbformat.NotebookNode) -> None:
         cell.outputs = kept
 
 
+def image_size(data: dict) -> tuple[int, int] | None:
+    """The displayed size in CSS pixels of the image in an output's data, when it has one."""
+    if "image/svg+xml" in data:
+        svg = data["image/svg+xml"]
+        width, height = (re.search(rf'<svg[^>]*\s{name}="([\d.]+)(pt|px)?"', svg) for name in ("width", "height"))
+        if width and height:  # matplotlib writes points: 72 to the inch, CSS pixels are 96
+            scale = 4 / 3 if width.group(2) == "pt" else 1
+            return round(float(width.group(1)) * scale), round(float(height.group(1)) * scale)
+        return None
+    for mime in ("image/png", "image/jpeg"):
+        if mime in data:
+            try:
+                with Image.open(io.BytesIO(base64.b64decode(data[mime]))) as image:
+                    return image.size
+            except (OSError, ValueError):
+                return None
+    return None
+
+
 def convert(notebook: nbformat.NotebookNode, prefix: str) -> NotebookPage:
     """Markdown for the page, and its images named `<prefix>-<cell>-<n>.<ext>`."""
+    # nbconvert takes most of a second to import: only when a page is converted, not on a cache hit
+    from nbconvert import MarkdownExporter
+    from traitlets.config import Config
+
     notebook = copy.deepcopy(notebook)
     _prepare(notebook)
     config = Config({"ExtractOutputPreprocessor": {"output_filename_template": "{unique_key}-{cell_index}-{index}{extension}"}})

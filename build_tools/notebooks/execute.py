@@ -18,7 +18,6 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +27,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbclient.util import ensure_async
 
 from ..sources.notebook_format import MAX_TIMEOUT, NotebookSource
+from ..versions import package_versions
 from .sandbox import ContainedKernelManager, sandbox
 
 KEY_PACKAGES = ("nbclient", "ipykernel", "pandas", "matplotlib", "numpy")
@@ -48,13 +48,7 @@ class Executed:
 
 
 def _versions() -> dict[str, str]:
-    found = {"python": sys.version.split()[0]}
-    for name in KEY_PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found
+    return {"python": sys.version.split()[0], **package_versions(KEY_PACKAGES)}
 
 
 def cache_key(source: NotebookSource, lang: str, root: Path) -> str:

@@ -2,6 +2,7 @@
 so that a failure can say what went wrong."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -16,6 +17,7 @@ from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 from ..pipeline import BuildFailed  # noqa: E402
 from ..render.i18n import t  # noqa: E402
 from ..render.text import meta_text  # noqa: E402
+from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
 from .sanitize import ContentSanitizer  # noqa: E402
 from .search_accents import fold_search_accents  # noqa: E402
 from .template_filters import TemplateFilters  # noqa: E402
@@ -48,26 +50,48 @@ def language_config(root: Path, lang: str, nav: list, site_dir: Path, plugins: l
         config[key] = meta_text(lang, t(lang, key))
     config["extra"]["not_found"] = {key: meta_text(lang, t(lang, f"not_found_{key}")) for key in ("title", "text", "home")}
     config.theme["language"] = lang
+    social = config.plugins.get("material/social")
+    if social is not None:
+        # each language its own cards, cache and manifest: otherwise each invalidates the other's
+        social.config.cache_dir = str(social_cache(root, lang))
+        social.manifest = {}  # the plugin's default is one dict shared by every instance
+    search = config.plugins.get("material/search")
+    if search is not None:
+        # MkDocs keeps one instance of a plugin per process for every build, and Material's search
+        # merges the index of its last dirty build (the preview's) into the next one, whatever its
+        # language or site: each build starts from its own pages (live.py merges the preview's).
+        search.search_index_prev = None
     if lang == "fr":  # non-breaking spaces in page text, headings, tooltips and alt text
         config["markdown_extensions"].append("build_tools.publish.markdown_typography")
+    config.plugins[GLUE] = CurriculumGlue(root / "build" / "cache" / "jinja")
     config.plugins["curriculum-sanitize"] = ContentSanitizer()  # last, so it sees every page's final content
     config.plugins["curriculum-template-filters"] = TemplateFilters()
-    # glossary tooltips: every page gets the language's abbreviations appended
-    config["markdown_extensions"] += ["abbr", "pymdownx.snippets"]
-    config["mdx_configs"]["pymdownx.snippets"] = {
-        "base_path": [str(root / "build" / "abbreviations")], "auto_append": [f"{lang}.md"], "check_paths": True}
+    # glossary tooltips: Markdown's abbr extension marks every glossary term on every page
+    config["markdown_extensions"].append("abbr")
+    config["mdx_configs"]["abbr"] = {"glossary": read_abbreviations(root, lang)}
     return config
 
 
-def run_mkdocs(config, what: str) -> None:
+def abbreviations_path(root: Path, lang: str) -> Path:
+    """Where the render stage leaves a language's glossary terms for MkDocs (written by site.py)."""
+    return root / "build" / "abbreviations" / f"{lang}.json"
+
+
+def read_abbreviations(root: Path, lang: str) -> dict[str, str]:
+    path = abbreviations_path(root, lang)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def run_mkdocs(config, what: str, dirty: bool = False) -> None:
+    """A strict build; `dirty` renders only the pages whose Markdown is newer than their HTML."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         # what the `mkdocs build` command does around a build: plugins start their thread pools here
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as error:
@@ -77,13 +101,17 @@ def run_mkdocs(config, what: str) -> None:
         logger.removeHandler(collector)
 
 
-def _fill_social_font_cache(root: Path) -> None:
+def social_cache(root: Path, lang: str) -> Path:
+    return root / "build" / "cache" / "social" / lang
+
+
+def _fill_social_font_cache(root: Path, lang: str) -> None:
     """The social plugin downloads its font from Google Fonts unless its cache holds it: we fill
     the cache with the DejaVu fonts that matplotlib ships, so the build asks no one for anything."""
     import matplotlib
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    cache = root / "build" / "cache" / "social" / "fonts" / "DejaVu Sans"
+    cache = social_cache(root, lang) / "fonts" / "DejaVu Sans"
     for style, name in (("Regular", "DejaVuSans.ttf"), ("Bold", "DejaVuSans-Bold.ttf")):
         target = cache / f"{style}.ttf"
         if not target.is_file():
@@ -92,7 +120,7 @@ def _fill_social_font_cache(root: Path) -> None:
 
 
 def build_language(root: Path, lang: str, nav: list, site_dir: Path) -> None:
-    _fill_social_font_cache(root)
+    _fill_social_font_cache(root, lang)
     try:
         config = language_config(root, lang, nav, site_dir)
     except ConfigurationError as error:

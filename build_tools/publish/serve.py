@@ -1,21 +1,24 @@
-"""`curriculum serve`: build, serve on 127.0.0.1, rebuild when a source changes."""
+"""`curriculum serve`: a fast preview on 127.0.0.1, rebuilt where a source changes (see live.py)."""
 from __future__ import annotations
 
 import traceback
 from pathlib import Path
 
+from .. import LANGUAGES
 from ..pipeline import BuildFailed
-from .site import SOURCE_DIRS, build_site
+from .live import LivePreview
+from .site import SOURCE_DIRS
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, languages: tuple[str, ...] = LANGUAGES) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     root = root.resolve()
     output = root / "site"
+    preview = LivePreview(root, output, languages)
 
     def rebuild() -> None:
-        rebuild_keeping_last_good_site(root, output)
+        rebuild_keeping_last_good_site(preview)
 
     rebuild()
     print(f"serving on http://{host}:{port}/ (Ctrl+C to stop); watching {', '.join(SOURCE_DIRS)}", flush=True)
@@ -31,11 +34,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         server.shutdown()
 
 
-def rebuild_keeping_last_good_site(root: Path, output: Path) -> bool:
-    """Builds; on any error, the checker's or not (MkDocs, a plugin, a library), says why and
-    returns False: the last good site stays in place and stays served."""
+def rebuild_keeping_last_good_site(preview: LivePreview) -> bool:
+    """Rebuilds the preview; on any error, the checker's or not (MkDocs, a plugin, a library), says
+    why and returns False: the last good pages stay in place and stay served."""
     try:
-        result = build_site(root, output)
+        result = preview.rebuild()
     except BuildFailed as failure:
         print(failure.report(), flush=True)
     except (Exception, SystemExit) as error:  # noqa: BLE001  (serve must outlive any build)
@@ -43,7 +46,8 @@ def rebuild_keeping_last_good_site(root: Path, output: Path) -> bool:
         print(f"the build stopped on an unexpected error, not in the sources' checks: "
               f"{type(error).__name__}: {error}", flush=True)
     else:
-        print(f"built site/ in {result.seconds:.1f} s", flush=True)
+        rebuilt = ", ".join(f"{lang}: {what}" for lang, what in result.languages.items())
+        print(f"preview rebuilt in {result.seconds:.1f} s ({rebuilt})", flush=True)
         return True
     print("the previous site is still served; fix the problems above and save", flush=True)
     return False

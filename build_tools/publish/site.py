@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import LANGUAGES
 from ..pipeline import BuildFailed, compile_curriculum
-from ..render import write_tree
+from ..render import SiteTree, write_tree
 from ..render.paths import OFFLINE_DOWNLOAD
-from .mkdocs_build import build_language
-from .offline import ZIP_FOLDER, build_offline_edition, pack_offline_edition
+from .mkdocs_build import abbreviations_path, build_language
+from .offline import pack_offline_edition
+from .offline_cache import PART_FOLDER, gather, offline_language, offline_zip
 from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
@@ -26,44 +28,113 @@ class BuildResult:
     site: Path
     seconds: float
     untranslated: dict[str, list[str]]
+    regenerated: dict[str, int] = field(default_factory=dict)  # what the caches could not give back
 
 
-def build_site(root: Path, output: Path | None = None) -> BuildResult:
-    """Builds the site and swaps it in (swap.py); one build of a repository at a time."""
-    started = time.perf_counter()
+def build_site(root: Path, output: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> BuildResult:
+    """Builds `languages` into output/<lang>/ with the language chooser at output/index.html and
+    swaps it in (swap.py); one build of a repository at a time."""
+    started, since = time.perf_counter(), time.time()
     root = root.resolve()
     output = (output or root / "site").resolve()
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise BuildFailed([f"unknown language {', '.join(unknown) or '(none)'}: choose among {', '.join(LANGUAGES)}"])
     try:
         with build_lock(root):
-            trees = _build_and_swap(root, output)
+            trees, offline_built = _build_and_swap(root, output, languages)
     except BuildLocked as locked:
         raise BuildFailed([str(locked)]) from None
+    cache = root / "build" / "cache"
+    regenerated = {"social cards": _written_since(cache / "social", "*.png", since),
+                   "notebooks": _written_since(cache / "notebooks", "*.json", since),
+                   "offline editions": offline_built}
     return BuildResult(output, time.perf_counter() - started,
-                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated}, regenerated)
 
 
-def _build_and_swap(root: Path, output: Path) -> dict:
+def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tuple[dict[str, SiteTree], int]:
     area = staging_area(root, output)
     recover(area, output)  # what a killed build left
-    curriculum, trees = compile_curriculum(root)
-    for lang, tree in trees.items():
-        write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
-        _write_if_changed(root / "build" / "abbreviations" / f"{lang}.md", tree.abbreviations)
+    curriculum, trees = compile_curriculum(root, languages=languages)
+    write_trees(root, trees)
     staging = new_staging_folder(area)
+    offline_built = 0
     try:
-        with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
-            offline = Path(scratch) / ZIP_FOLDER  # its name is the zip's top folder
-            for lang, tree in trees.items():
-                build_language(root, lang, tree.nav, staging / lang)
-                build_offline_edition(root, lang, tree.nav, offline)
-            pack_offline_edition(offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
+        offline: dict[str, Path] = {}
+        for lang, tree in trees.items():
+            build_language(root, lang, tree.nav, staging / lang)
+            offline[lang], built = offline_language(root, lang, tree.nav)
+            offline_built += built
+        if set(trees) == set(LANGUAGES):
+            offline_zip(root, offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
+        else:  # one job of a split build: `curriculum assemble` zips the languages together
+            for lang, folder in offline.items():
+                shutil.copytree(folder, staging / PART_FOLDER / lang)
         (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
         replace_site(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         with contextlib.suppress(OSError):
             area.rmdir()  # when empty: nothing stays beside a site built outside the repository
-    return trees
+    return trees, offline_built
+
+
+def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
+    """One site from parts built apart (`curriculum site --lang ...` in parallel CI jobs): each
+    part's language folder side by side, the offline edition zipped from the parts' offline/<lang>/
+    folders, and the language chooser. Swapped in whole, like a build."""
+    output = output.resolve()
+    found: dict[str, Path] = {}
+    for part in parts:
+        for lang in LANGUAGES:
+            if (part / lang / "index.html").is_file():
+                if lang in found:
+                    raise BuildFailed([f"{lang}/ is in both {found[lang]} and {part}: build each language once"])
+                found[lang] = part
+    missing = [lang for lang in LANGUAGES if lang not in found]
+    if missing:
+        raise BuildFailed([f"no part holds {', '.join(f'{lang}/' for lang in missing)}: build it with "
+                           f"`curriculum site --lang {missing[0]} --output ...` and add its folder"])
+    unzipped = [f"{part}/{PART_FOLDER}/{lang}/" for lang, part in found.items() if not (part / PART_FOLDER / lang).is_dir()]
+    if unzipped:
+        raise BuildFailed([f"{', '.join(unzipped)} missing: each part is a whole `curriculum site --lang ...` "
+                           "output folder (its offline edition included)"])
+    try:
+        with build_lock(root.resolve()):  # the staging area is the build's: one at a time
+            area = staging_area(root.resolve(), output)
+            recover(area, output)
+            staging = new_staging_folder(area)
+            try:
+                for lang, part in found.items():
+                    shutil.copytree(part / lang, staging / lang)
+                with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
+                    offline = {lang: part / PART_FOLDER / lang for lang, part in found.items()}
+                    pack_offline_edition(gather(offline, Path(scratch)), language_chooser("index.html"),
+                                         staging / OFFLINE_DOWNLOAD)
+                (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+                replace_site(staging, output)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    area.rmdir()
+    except BuildLocked as locked:
+        raise BuildFailed([str(locked)]) from None
+    return output
+
+
+def write_trees(root: Path, trees: dict[str, SiteTree]) -> dict[str, int]:
+    """Each language's generated tree and glossary on disk, for MkDocs; how many files changed."""
+    changed = {}
+    for lang, tree in trees.items():
+        changed[lang] = write_tree(tree, root / "build" / "src" / lang, assets=root / "docs" / "assets")
+        _write_if_changed(abbreviations_path(root, lang), json.dumps(tree.abbreviations, ensure_ascii=False, indent=0))
+    return changed
+
+
+def _written_since(folder: Path, pattern: str, since: float) -> int:
+    """Files a cache folder gained or rewrote during this build: what had to be made again."""
+    return sum(1 for path in folder.rglob(pattern) if path.stat().st_mtime >= since) if folder.is_dir() else 0
 
 
 def _write_if_changed(path: Path, text: str) -> None:

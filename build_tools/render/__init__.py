@@ -11,6 +11,7 @@ from .tree import SiteTree, write_tree
 __all__ = ["SiteTree", "render_site", "write_tree"]
 
 
-def render_site(cur: Curriculum, notebook_pages: dict | None = None) -> dict[str, SiteTree]:
+def render_site(cur: Curriculum, notebook_pages: dict | None = None,
+                languages: tuple[str, ...] = LANGUAGES) -> dict[str, SiteTree]:
     """One tree per language; `notebook_pages` maps (notebook path, lang) to its converted page."""
-    return {lang: SitePages(Renderer(cur, lang, notebook_pages)).render() for lang in LANGUAGES}
+    return {lang: SitePages(Renderer(cur, lang, notebook_pages)).render() for lang in languages}

@@ -20,13 +20,14 @@ class Renderer:
         self.notebook_pages = notebook_pages or {}
         self.tree = SiteTree(lang)
         self.links = LinkRewriter(cur, self.tree)
+        self._untranslated: set[str] = set()  # the same pages as tree.untranslated, for quick lookups
 
     # --- an author's texts, in the reader's language ---------------------------------------------
 
     def text(self, value: Text, page: str) -> str:
         """The raw text (for plain-text uses); `md` and `inline` are what goes into a page."""
-        if not value.get(self.lang) and page not in self.tree.untranslated:
-            self.tree.untranslated.append(page)
+        if not value.get(self.lang):
+            self._mark_untranslated(page)
         return value.best(self.lang).strip()
 
     def md(self, value: Text, page: str) -> str:
@@ -43,10 +44,14 @@ class Renderer:
 
     def document(self, documents: dict[str, Document], page: str) -> Document:
         if self.lang not in documents:
-            if page not in self.tree.untranslated:
-                self.tree.untranslated.append(page)
+            self._mark_untranslated(page)
             return next(iter(documents.values()))
         return documents[self.lang]
+
+    def _mark_untranslated(self, page: str) -> None:
+        if page not in self._untranslated:
+            self._untranslated.add(page)
+            self.tree.untranslated.append(page)
 
     # --- pages -------------------------------------------------------------------------------------
 
@@ -58,7 +63,7 @@ class Renderer:
         front["title"] = self.label(title)
         front["description"] = self.label(description)
         head = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
-        notice = (f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self.tree.untranslated else "")
+        notice = (f'!!! note ""\n    {t(self.lang, "untranslated")}\n\n' if page in self._untranslated else "")
         h1 = heading if heading is not None else markdown_inline(title)
         self.tree.pages[page] = f"{head}# {h1}\n\n{notice}{body.strip()}\n"
 

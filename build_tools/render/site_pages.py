@@ -164,14 +164,15 @@ class SitePages:
                 lines += [f"*{t(lang, 'used_in')}{colon(lang)}* {used}", ""]
         r.add(page, t(lang, "glossary"), "\n".join(lines), t(lang, "glossary_intro"))
 
-    def abbreviations(self) -> str:
-        """`*[Term]: definition` for every glossary term, so lessons show it as a tooltip."""
-        lines = []
+    def abbreviations(self) -> dict[str, str]:
+        """Each way a glossary term is written -> its definition, so lessons show it as a tooltip
+        (Markdown's `abbr` extension takes them as its `glossary`). When two terms share a form,
+        the later definition in sorted order wins, as it did with `*[Term]: ...` lines."""
+        pairs = set()
         for entry in self.cur.glossary.values():
-            definition = plain(entry.definition.best(self.lang), limit=300).replace("]", ")")
-            for form in surface_forms(entry.term.best(self.lang)):
-                lines.append(f"*[{form}]: {definition}")
-        return "\n".join(sorted(set(lines))) + "\n"
+            definition = plain(entry.definition.best(self.lang), limit=300)
+            pairs.update((form, definition) for form in surface_forms(entry.term.best(self.lang)))
+        return dict(sorted(pairs))
 
     # --- pages the browser script brings to life -----------------------------------------------------
 

@@ -15,7 +15,7 @@ class SiteTree:
     nav: list = field(default_factory=list)  # MkDocs nav, titles in this language
     untranslated: list[str] = field(default_factory=list)  # pages shown in the other language
     files: dict[str, bytes] = field(default_factory=dict)  # images beside notebook pages
-    abbreviations: str = ""  # glossary terms as Markdown abbreviations, for tooltips
+    abbreviations: dict[str, str] = field(default_factory=dict)  # glossary term -> definition, for tooltips
 
 
 def write_tree(tree: SiteTree, destination: Path, assets: Path | None = None) -> int:

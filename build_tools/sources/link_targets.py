@@ -113,7 +113,9 @@ class LinkTargets:
         return self.pages.get(source.resolve())
 
     def module_of(self, path: Path) -> LoadedModule | None:
-        return next((module for folder, module in self.module_folders.items() if path.is_relative_to(folder)), None)
+        # the folders up from `path`, not every module's folder: a lookup per level, whatever the size
+        return next((self.module_folders[folder] for folder in (path, *path.parents) if folder in self.module_folders),
+                    None)
 
     def image_folder(self, source: Path) -> Path | None:
         """Where the images of a source file live: its module folder, docs/assets/ for docs pages,

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from .. import LANGUAGES
 from .model import (ID_PATTERN, Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module,
                     Tool, Track)
-from .files import read_text, survey
+from .files import folders_resolved_once, read_text, survey
 from .notebook_format import load_notebook
 from .problems import Problems, Severity
 from .validation import validate
@@ -33,7 +33,11 @@ def twin(path: Path, lang: str) -> Path:
 
 
 def load_curriculum(root: Path, problems: Problems) -> Curriculum:
-    root = root.resolve()
+    with folders_resolved_once():
+        return _load_curriculum(root.resolve(), problems)
+
+
+def _load_curriculum(root: Path, problems: Problems) -> Curriculum:
     survey(root, SOURCE_FOLDERS, problems)
     modules_dir = root / MODULES_DIR
     incomplete: set[str] = set()  # files with an error: rules do not report what follows from it

@@ -66,6 +66,8 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?=[\s/>]|$)|<![A-Za-z\[-]|<\?", re
 _DEFINITION = re.compile(r"^(?P<indent>[ ]{0,3})\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<open><?)(?P<url>[^\s>]+)", re.M)
 _ATTRIBUTES = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
 _ATTRIBUTE_PAIR = re.compile(r"[\w:-]+\s*=")
+# every link, image, tag, comment, autolink and attribute list starts with one of these
+_MAY_HOLD_MARKUP = re.compile(r"[\[<{]")
 
 
 class _Positions:
@@ -81,6 +83,8 @@ class _Positions:
 def scan(text: str) -> Scan:
     """The links, images and raw HTML of a Markdown text, outside code. Several rules read the
     same texts: each is scanned once (callers only read the result)."""
+    if not _MAY_HOLD_MARKUP.search(text):  # most texts (quiz options, titles): nothing to find
+        return Scan()
     prose = _blank_code(text)
     where = _Positions(text)
     found = Scan()

@@ -3,6 +3,7 @@ lessons, mentor guides, notebook Markdown cells, hand-written docs pages, tools 
 of the YAML files (which the pages show as Markdown too)."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -13,7 +14,7 @@ from .. import LANGUAGES
 from .model import Curriculum, Source, Text
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # a quarter of a million of them at 1,000 modules: plain slots are made fastest
 class MarkdownSource:
     path: Path  # the author's file; links are read relative to it
     lang: str | None  # the language it is shown in; None: both (an untagged notebook cell)
@@ -21,7 +22,7 @@ class MarkdownSource:
     kind: str  # "document", "notebook-cell" or "yaml-text"
     origin: tuple[int, int] = (1, 1)  # where `text` starts in the file (a cell, a YAML value)
     cell: int | None = None  # the notebook cell's number, from 1
-    yaml_file_text: str | None = None  # the YAML file, to find a place inside a value
+    yaml_file: Path | None = None  # the YAML file the text comes from, read to find a place inside it
 
     def place(self, line: int, col: int) -> tuple[int, int, str]:
         """(line, col) in the author's file of a position in `text`, and words that say where."""
@@ -35,7 +36,10 @@ class MarkdownSource:
         """A value's text is not the file's text (indentation, folding, quotes): look for the words."""
         lines = self.text.split("\n")
         words = lines[line - 1][col - 1:col + 29].strip() if line <= len(lines) else ""
-        file_lines = (self.yaml_file_text or "").split("\n")
+        try:  # read only when a problem is reported: most texts have none
+            file_lines = self.yaml_file.read_text(encoding="utf-8-sig").split("\n") if self.yaml_file else []
+        except OSError:
+            file_lines = []
         for number in range(self.origin[0], min(len(file_lines), self.origin[0] + 200) + 1):
             found = file_lines[number - 1].find(words) if words else -1
             if found != -1 and (number, found + 1) >= self.origin:
@@ -51,8 +55,19 @@ def lang_of(path: Path) -> str:
     return LANGUAGES[0]
 
 
-def markdown_sources(cur: Curriculum) -> Iterator[MarkdownSource]:
-    """Every Markdown file and notebook cell, then every YAML text."""
+def markdown_sources(cur: Curriculum) -> list[MarkdownSource]:
+    """Every Markdown file and notebook cell, then every YAML text. Several rules read them all:
+    they are gathered once per curriculum (a loaded curriculum does not change)."""
+    global _gathered
+    if _gathered is None or _gathered[0]() is not cur:
+        _gathered = (weakref.ref(cur), list(_markdown_sources(cur)))
+    return _gathered[1]
+
+
+_gathered: tuple[weakref.ref, list[MarkdownSource]] | None = None  # the last curriculum's
+
+
+def _markdown_sources(cur: Curriculum) -> Iterator[MarkdownSource]:
     seen: set[Path] = set()
     for module in cur.modules:
         for lesson in module.lessons:
@@ -84,7 +99,6 @@ def _notebook_cells(notebook) -> Iterator[MarkdownSource]:
 
 
 def yaml_texts(cur: Curriculum) -> Iterator[MarkdownSource]:
-    files: dict[Path, str] = {}
     models = [(m.source, m.model, ()) for m in cur.modules]
     models += [(cur.tracks_source, track, (index,)) for index, track in enumerate(cur.tracks)]
     models += [(cur.glossary_source, entry, (key,)) for key, entry in cur.glossary.items()]
@@ -92,14 +106,8 @@ def yaml_texts(cur: Curriculum) -> Iterator[MarkdownSource]:
     for source, model, base in models:
         if source is None:
             continue
-        if source.path not in files:
-            try:
-                files[source.path] = source.path.read_text(encoding="utf-8-sig")
-            except OSError:
-                files[source.path] = ""
         for loc, lang, text in _prose(model, base):
-            yield MarkdownSource(source.path, lang, text, "yaml-text", source.at(loc),
-                                 yaml_file_text=files[source.path])
+            yield MarkdownSource(source.path, lang, text, "yaml-text", source.at(loc), yaml_file=source.path)
 
 
 def _prose(value: object, loc: tuple) -> Iterator[tuple[tuple, str | None, str]]:

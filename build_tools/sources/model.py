@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -180,12 +181,12 @@ _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 @dataclass
 class Document:
-    """A Markdown file: its first line is `# Title`, the rest is the body."""
+    """A Markdown file: its first line is `# Title`, the rest is the body (each worked out once)."""
 
     path: Path
     text: str
 
-    @property
+    @cached_property
     def title(self) -> str | None:
         for line in self.text.splitlines():
             if line.strip():
@@ -193,7 +194,7 @@ class Document:
                 return match.group(1) if match else None
         return None
 
-    @property
+    @cached_property
     def body(self) -> str:
         lines = self.text.splitlines()
         for index, line in enumerate(lines):
@@ -202,13 +203,13 @@ class Document:
                 return "\n".join(rest).strip() + "\n"
         return ""
 
-    @property
+    @cached_property
     def words(self) -> int:
         prose = re.sub(r"```.*?```", " ", self.body, flags=re.S)
         prose = re.sub(r"\(https?://[^)]*\)", " ", prose)
         return len(_WORD.findall(prose))
 
-    @property
+    @cached_property
     def reading_minutes(self) -> int:
         return max(1, round(self.words / 200))  # 200 words a minute, for a careful read
 
@@ -281,7 +282,24 @@ class Curriculum:
     unloaded_modules: list[Path] = field(default_factory=list)
 
     def module(self, module_id: str) -> LoadedModule | None:
-        return next((m for m in self.modules if m.id == module_id), None)
+        return self._modules_by_id.get(module_id)
 
     def track_modules(self, track_id: str) -> list[LoadedModule]:
-        return sorted((m for m in self.modules if m.model.track == track_id), key=lambda m: (m.model.order, m.id))
+        return list(self._modules_by_track.get(track_id, ()))
+
+    # Indexes built once, on first use, so that lookups stay constant-time as modules grow
+    # (the model is complete when the loader returns it).
+    @cached_property
+    def _modules_by_id(self) -> dict[str, LoadedModule]:
+        found: dict[str, LoadedModule] = {}
+        for m in self.modules:
+            found.setdefault(m.id, m)  # the first of two equal ids, as module-id-duplicate reports
+        return found
+
+    @cached_property
+    def _modules_by_track(self) -> dict[str, list[LoadedModule]]:
+        tracks: dict[str, list[LoadedModule]] = {}
+        for m in sorted(self.modules, key=lambda m: (m.model.order, m.id)):
+            tracks.setdefault(m.model.track, []).append(m)
+        return tracks
+

@@ -108,6 +108,7 @@ class _Reader:
         self.source = source
         self.problems = problems
         self.parser = None
+        self._plain_tags: dict[str, str] = {}
 
     def document(self) -> tuple[bool, Any]:
         """(whether the stream holds a document, its data)."""
@@ -131,52 +132,57 @@ class _Reader:
         return True, data
 
     def _node(self) -> Any:
+        # The hot loop of `curriculum check`: a turn per value, a million at 1,000 modules. Event
+        # types are compared by identity, the parent's bookkeeping is inline, lookups are locals.
         stack: list[_Collection] = []
+        get_event, values, scalar = self.parser.get_event, self.source.values, self._scalar
+        scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         while True:
-            event = self.parser.get_event()
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                self._stop(event.start_mark, "yaml-alias",
-                           "anchors (&name) and aliases (*name) are not allowed: write the value out in full")
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            event = get_event()
+            kind = type(event)
+            if kind is mapping_end or kind is sequence_end:
                 closed = stack.pop()
                 value, start = closed.data, closed.start
             else:
-                start = (event.start_mark.line + 1, event.start_mark.column + 1)
-                loc = self._child_loc(stack[-1]) if stack else ()
-                if loc is not None:
-                    self.source.values.setdefault(loc, start)
-                if isinstance(event, yaml.ScalarEvent):
-                    value = self._scalar(event, is_key=bool(stack) and stack[-1].key is _NO_KEY
-                                         and isinstance(stack[-1].data, dict))
-                else:  # a mapping or a sequence starts
+                if kind is yaml.AliasEvent or event.anchor is not None:
+                    self._stop(event.start_mark, "yaml-alias",
+                               "anchors (&name) and aliases (*name) are not allowed: write the value out in full")
+                mark = event.start_mark
+                start = (mark.line + 1, mark.column + 1)
+                is_key = False
+                if not stack:
+                    loc = ()
+                else:  # where the value goes: the next item of a list, or the value of the current key
+                    parent = stack[-1]
+                    if type(parent.data) is list:
+                        loc = None if parent.loc is None else parent.loc + (len(parent.data),)
+                    elif parent.key is _NO_KEY:
+                        is_key, loc = True, None
+                    else:
+                        loc = None if parent.loc is None or parent.key is _DROPPED else parent.loc + (parent.key,)
+                if loc is not None and loc not in values:
+                    values[loc] = start
+                if kind is scalar_event:
+                    value = scalar(event, is_key)
+                elif kind is mapping_start or kind is sequence_start:
                     if len(stack) >= MAX_DEPTH:
-                        self._stop(event.start_mark, "yaml-too-deep", _TOO_DEEP)
-                    is_mapping = isinstance(event, yaml.MappingStartEvent)
-                    stack.append(_Collection({} if is_mapping else [], loc, start))
+                        self._stop(mark, "yaml-too-deep", _TOO_DEEP)
+                    stack.append(_Collection({} if kind is mapping_start else [], loc, start))
                     continue
+                else:  # not a value: the stream's and documents' own events are read in _document
+                    raise yaml.YAMLError(f"unexpected {kind.__name__}")
             if not stack:
                 return value
-            self._attach(stack[-1], value, start)
-
-    @staticmethod
-    def _child_loc(parent: _Collection) -> Loc | None:
-        if parent.loc is None:
-            return None
-        if isinstance(parent.data, list):
-            return parent.loc + (len(parent.data),)
-        if parent.key is _NO_KEY or parent.key is _DROPPED:
-            return None
-        return parent.loc + (parent.key,)
-
-    def _attach(self, parent: _Collection, value: Any, start: tuple[int, int]) -> None:
-        if isinstance(parent.data, list):
-            parent.data.append(value)
-        elif parent.key is _NO_KEY:
-            parent.key = self._accept_key(parent, value, start)
-        else:
-            if parent.key is not _DROPPED:
-                parent.data[parent.key] = value
-            parent.key = _NO_KEY
+            parent = stack[-1]
+            if type(parent.data) is list:
+                parent.data.append(value)
+            elif parent.key is _NO_KEY:
+                parent.key = self._accept_key(parent, value, start)
+            else:
+                if parent.key is not _DROPPED:
+                    parent.data[parent.key] = value
+                parent.key = _NO_KEY
 
     def _accept_key(self, parent: _Collection, key: Any, start: tuple[int, int]) -> Any:
         """The key, or _DROPPED after recording why it cannot be one."""
@@ -195,11 +201,17 @@ class _Reader:
         return key
 
     def _scalar(self, event: yaml.ScalarEvent, is_key: bool) -> Any:
+        tag = event.tag
+        if tag is None and event.style:  # quoted or block text: a string, which no ' #' can cut
+            return event.value
         if not is_key:
             self._warn_if_cut_by_comment(event)
         parser = self.parser
-        tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None:  # plain: its type depends on its text alone (keys and words repeat: resolved once)
+            tag = self._plain_tags.get(event.value)
+            if tag is None:
+                tag = self._plain_tags[event.value] = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag == "!":
             tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == "tag:yaml.org,2002:str":
             return event.value

@@ -8,16 +8,23 @@ from build_tools.sources.loader import load_curriculum
 from build_tools.sources.problems import Problems
 from fixture import REPO
 
+
+def _in_track_order(curriculum) -> list:
+    return [m for track in curriculum.tracks for m in curriculum.track_modules(track.id)]
+
+
 CURRICULUM = load_curriculum(REPO, Problems(REPO))
-MODULES = [m for track in CURRICULUM.tracks for m in CURRICULUM.track_modules(track.id)]
+MODULES = _in_track_order(CURRICULUM)
 FIRST = MODULES[0]
 
 
-def page_types() -> dict[str, str]:
-    """One page of each kind, from the real curriculum: name -> path under /<lang>/."""
-    module = FIRST
+def page_types(root: Path = REPO) -> dict[str, str]:
+    """One page of each kind, from the curriculum in `root` (the real one by default, the benchmark's
+    generated ones too): name -> path under /<lang>/."""
+    modules = MODULES if root == REPO else _in_track_order(load_curriculum(root, Problems(root)))
+    module = modules[0]
     markdown_lesson = next(l for l in module.lessons if l.notebook is None)
-    notebook = next(((m, l) for m in MODULES for l in m.lessons if l.notebook is not None), None)
+    notebook = next(((m, l) for m in modules for l in m.lessons if l.notebook is not None), None)
     types = {
         "home": "",
         "learning path": f"paths/{module.model.track}/",

@@ -1,0 +1,103 @@
+"""What keeps the checker and the renderer linear as the curriculum grows: the lookups and the
+prerequisite graph. (Speed itself is shown by `make bench`, never by a timed test.)"""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from build_tools.checks.references import _cyclic_components, prerequisites_valid
+from build_tools.sources.model import Curriculum
+from build_tools.sources.problems import Problems
+
+
+def _module(module_id: str, prerequisites: list[str], track: str = "t", order: int = 1):
+    model = SimpleNamespace(id=module_id, prerequisites=prerequisites, track=track, order=order)
+    source = SimpleNamespace(at=lambda loc, prefer_key=False: (3, 5))
+    return SimpleNamespace(id=module_id, model=model, yaml_path=Path(f"/r/{module_id}.yml"), source=source)
+
+
+def _graph(edges: dict[str, list[str]]):
+    return {name: _module(name, prerequisites) for name, prerequisites in edges.items()}
+
+
+def test_a_long_chain_without_cycle_has_no_cyclic_component() -> None:
+    # deeper than Python's recursion limit: the search must not recurse
+    chain = {f"m{i}": [f"m{i + 1}"] if i < 4999 else [] for i in range(5000)}
+    assert _cyclic_components(_graph(chain)) == []
+
+
+def test_cycles_self_loops_and_bystanders_are_told_apart() -> None:
+    graph = _graph({"a": ["b"], "b": ["c"], "c": ["a", "d"], "d": [], "e": ["e"], "f": ["g"], "g": ["f"],
+                    "h": ["a", "missing"]})
+    assert sorted(map(sorted, _cyclic_components(graph))) == [["a", "b", "c"], ["e"], ["f", "g"]]
+
+
+def test_the_rule_reports_each_cycle_once_at_its_first_module() -> None:
+    modules = list(_graph({"a": ["b"], "b": ["a"], "c": ["d"], "d": ["c"], "x": ["a"]}).values())
+    problems = Problems(Path("/r"))
+    prerequisites_valid(SimpleNamespace(modules=modules, unloaded_modules=[]), problems, None)
+    messages = sorted((p.path, p.message) for p in problems.items if p.rule == "prerequisite-cycle")
+    assert messages == [("a.yml", "prerequisites go round in a circle (a -> b -> a): remove one of them"),
+                        ("c.yml", "prerequisites go round in a circle (c -> d -> c): remove one of them")]
+
+
+def test_module_lookups_keep_the_first_of_two_ids_and_track_order() -> None:
+    first, second = _module("same", [], order=2), _module("same", [], order=1)
+    other = _module("other", [], track="u")
+    early = _module("early", [], order=1)
+    curriculum = Curriculum(root=Path("/r"), tracks=[], glossary={}, modules=[first, second, other, early])
+    assert curriculum.module("same") is first and curriculum.module("nowhere") is None
+    assert [m.id for m in curriculum.track_modules("t")] == ["early", "same", "same"]
+    assert [m.id for m in curriculum.track_modules("u")] == ["other"] and curriculum.track_modules("v") == []
+
+
+def test_the_glossary_setting_gives_the_html_of_appended_definitions() -> None:
+    import markdown
+
+    glossary = {"Crawler": "A program that fetches pages.", "SEO": "Search engine optimisation.",
+                "robots.txt": "A file that asks crawlers to stay out."}
+    text = "# Title\n\nA Crawler reads robots.txt; SEO matters.\n\n| term | use |\n|---|---|\n| SEO | often |\n"
+    appended = text + "\n" + "\n".join(f"*[{term}]: {definition}" for term, definition in glossary.items()) + "\n"
+    before = markdown.markdown(appended, extensions=["abbr", "tables"])
+    after = markdown.markdown(text, extensions=["abbr", "tables"], extension_configs={"abbr": {"glossary": glossary}})
+    assert after == before and after.count("<abbr title=") == 4
+
+
+def test_social_layers_are_let_go_once_every_card_that_asked_for_them_is_composed() -> None:
+    from concurrent.futures import Future
+
+    from build_tools.publish.mkdocs_glue import LayerFutures
+
+    layers = LayerFutures()
+
+    def ask(digest: str) -> None:  # what the social plugin does for each layer of a card
+        sentinel = Future()
+        if sentinel == layers.setdefault(digest, sentinel):
+            layers[digest] = Future()
+
+    for card in ("one", "two"):
+        ask("background")
+        ask(f"title-{card}")
+    layers["title-one"], layers["background"]  # card one composed
+    assert set(layers) == {"background", "title-two"}  # card two still needs the background
+    layers["title-two"], layers["background"]  # card two composed
+    assert dict(layers) == {}
+    ask("background")  # a later card renders it again
+    assert set(layers) == {"background"}
+
+
+def test_the_check_leaves_the_cycle_collector_as_it_found_it(curriculum_root: Path) -> None:
+    """It pauses the collector while it loads (millions of live objects, nothing to collect)."""
+    import gc
+
+    from build_tools.pipeline import check_curriculum
+
+    assert gc.isenabled()
+    check_curriculum(curriculum_root)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_curriculum(curriculum_root)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
