@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from benchmarks.generate import generate, real_modules  # noqa: E402
-from benchmarks.lighthouse import CATEGORIES, LIGHTHOUSE, lighthouse, serve_compressed  # noqa: E402
+from benchmarks.lighthouse import CATEGORIES, lighthouse, serve_compressed  # noqa: E402
 from build_tools import LANGUAGES  # noqa: E402
 from build_tools.pipeline import compile_curriculum  # noqa: E402
 from test_serve import _free_port, _get  # noqa: E402  (tests/: the same small helpers)
@@ -231,15 +231,14 @@ ROWS = [  # (label, key in the results, how to show it, target)
 ]
 
 
-def print_table(results: dict[str, dict], runs: int, file=sys.stdout) -> None:
+def print_table(results: dict[str, dict], runs: int) -> None:
     sizes = list(results)
     width = 16
     print(f"\n{'median of ' + str(runs) + ' run(s); wall s (CPU s)':42}" + "".join(f"{s:>{width}}" for s in sizes)
-          + "   target", file=file)
+          + "   target")
     for label, key, show, target in ROWS:
         cells = [show(results[size][key]) if results[size].get(key) else "-" for size in sizes]
-        print(f"{label:42}" + "".join(f"{cell:>{width}}" for cell in cells) + (f"   {target}" if target else ""),
-              file=file, flush=True)
+        print(f"{label:42}" + "".join(f"{cell:>{width}}" for cell in cells) + (f"   {target}" if target else ""))
 
 
 def print_audits(audits: dict[str, dict]) -> None:
@@ -265,8 +264,6 @@ def main() -> None:
     label = lambda name: f"real ({real})" if name == "real" else name  # noqa: E731
     sizes = [s for s in options.sizes.split(",") if s]
     audited = [s for s in options.lighthouse.split(",") if s and s != "none"]
-    if audited and not LIGHTHOUSE.exists():  # say so now, not after an hour of builds
-        raise SystemExit("Lighthouse is missing: run `npm ci` (make bench does it), or --lighthouse none")
     results, audits = {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
@@ -275,7 +272,6 @@ def main() -> None:
             if name in sizes:
                 print(f"measuring {label(name)} modules...", file=sys.stderr, flush=True)
                 results[label(name)] = measure_size(root, options.runs, work)
-                print_table(results, options.runs, file=sys.stderr)  # so far: a long run keeps what it measured
             if name in audited:
                 print(f"auditing {label(name)} modules...", file=sys.stderr, flush=True)
                 audits[label(name)] = audit_size(root, [p for p in options.pages.split(",") if p])

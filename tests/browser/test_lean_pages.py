@@ -1,6 +1,5 @@
 """What a first page view costs the reader, whatever the size of the curriculum: no search index
-until they open search (with the keyboard as with the pointer), no sitemap, and charts that hold
-their place."""
+until they open search (with the keyboard as with the pointer), and charts that hold their place."""
 from __future__ import annotations
 
 from site_pages import PAGE_TYPES
@@ -45,17 +44,3 @@ def test_notebook_charts_have_their_size_before_they_load(watched) -> None:
         assert width and height and int(width) > 0 and int(height) > 0
         box = chart.bounding_box()  # scaled to the column, keeping the ratio
         assert abs(box["width"] / box["height"] - int(width) / int(height)) < 0.02
-
-
-def test_no_sitemap_is_fetched_and_the_switcher_still_lands_on_the_same_page(watched) -> None:
-    """Material's language switcher reads both languages' sitemaps on every page view (a request
-    each that grows with the site); our switcher's links name the same page already."""
-    lesson = PAGE_TYPES["lesson"]
-    watched.open(f"en/{lesson}")
-    page = watched.page
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('.md-select__link[hreflang="fr"]').click()
-    page.wait_for_url(f"{watched.origin}/fr/{lesson}")
-    watched.ready()
-    assert [url for url in watched.requests if url.endswith("sitemap.xml")] == []
-    assert watched.errors == []
