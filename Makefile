@@ -67,12 +67,15 @@ lab: $(STAMP)
 
 # One table of speed at every size (see benchmarks/bench.py); choose with
 # make bench SIZES=real,100,1000 RUNS=3 LIGHTHOUSE=real,200 (LIGHTHOUSE=none to skip it)
+# STAGES=check,cold,warm,edit,plain,serve (the default: all), e.g. at 1,000 modules, in about an hour:
+# make bench SIZES=1000 RUNS=1 STAGES=check,cold LIGHTHOUSE=none
 SIZES ?= real,100
 RUNS ?= 3
 LIGHTHOUSE ?= real,200
+STAGES ?= check,cold,warm,edit,plain,serve
 bench: $(STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --runs $(RUNS) --lighthouse $(LIGHTHOUSE)
+	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --runs $(RUNS) --lighthouse $(LIGHTHOUSE) --stages $(STAGES)
 
 # Prints page weight and build time, ours against mkdocs-jupyter (installed only for this)
 bench-notebooks: $(STAMP)

@@ -12,6 +12,11 @@ Times are wall-clock seconds with CPU seconds in brackets: on a busy machine the
 steadier figure. Targets are printed beside the figures; the benchmark never fails on a slow machine.
 
     python benchmarks/bench.py [--sizes real,100,1000] [--runs 3] [--lighthouse real,200|none]
+                               [--stages check,cold,warm,edit,plain,serve] [--verbose]
+
+`--stages` chooses what to measure at each size (a stage not run prints "-"): a whole bench at
+1,000 modules takes hours, `--stages check,cold` a fraction of it. `plain` adds plain MkDocs beside
+each build measured; a warm or edited build without `cold` first makes the caches unmeasured.
 """
 from __future__ import annotations
 
@@ -45,6 +50,8 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MADE = re.compile(r"(\d+) social cards, (\d+) notebooks, (\d+) offline editions")
 REBUILT = re.compile(r"preview rebuilt in ([\d.]+) s")
+STAGES = ("check", "cold", "warm", "edit", "plain", "serve")
+VERBOSE = False  # --verbose: the builds' own progress goes to stderr as it comes
 
 
 @dataclass
@@ -63,7 +70,12 @@ def run(*args: str) -> Run:
     """A whole process: its wall time, its CPU time (with what it waited for), its peak memory."""
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV)
-    output = process.stdout.read()
+    lines = []
+    for line in process.stdout:  # line by line, so that --verbose shows a long build's progress
+        lines.append(line)
+        if VERBOSE:
+            print(f"    {line}", end="", file=sys.stderr, flush=True)
+    output = "".join(lines)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
@@ -119,31 +131,43 @@ def edited_lesson(root: Path) -> tuple[Path, str]:
     return module.parent / lesson, module.parent.name
 
 
-def measure_size(root: Path, runs: int, work: Path) -> dict:
+def measure_size(root: Path, runs: int, work: Path, stages: set[str] = set(STAGES)) -> dict:
+    """The chosen stages at one size; what is not measured stays an empty list (printed "-")."""
     found: dict[str, list] = {name: [] for name in (
         "check", "cold", "warm", "edit", "plain cold", "plain warm", "plain edit",
         "ratio cold", "ratio warm", "ratio edit", "made cold", "made warm", "made edit", "serve")}
     lesson, _ = edited_lesson(root)
     original = lesson.read_text(encoding="utf-8")
+    builds = [stage for stage in ("cold", "warm", "edit") if stage in stages]
     for number in range(runs):
-        found["check"].append(curriculum(root, "check"))
+        if "check" in stages:
+            print(f"  run {number + 1}: check", file=sys.stderr, flush=True)
+            found["check"].append(curriculum(root, "check"))
+        if not builds:
+            continue
         shutil.rmtree(root / "build", ignore_errors=True)
         shutil.rmtree(root / "site", ignore_errors=True)
+        if builds[0] != "cold":
+            print(f"  run {number + 1}: build cold to fill the caches (not measured)", file=sys.stderr, flush=True)
+            curriculum(root, "site")
         configs = None
-        for stage in ("cold", "warm", "edit"):
+        for stage in builds:
             print(f"  run {number + 1}: build {stage}", file=sys.stderr, flush=True)
             if stage == "edit":
                 lesson.write_text(original + f"\nA sentence edited for the benchmark, run {number}.\n", encoding="utf-8")
             ours = curriculum(root, "site")
-            configs = configs or plain_configs(root, work)
-            theirs = plain(configs)
             found[stage].append(ours)
-            found[f"plain {stage}"].append(theirs)
-            found[f"ratio {stage}"].append(ours.cpu / theirs.cpu)
             made = MADE.search(ours.output)
             found[f"made {stage}"].append("/".join(made.groups()) if made else "?")
+            if "plain" in stages:
+                configs = configs or plain_configs(root, work)
+                theirs = plain(configs)
+                found[f"plain {stage}"].append(theirs)
+                found[f"ratio {stage}"].append(ours.cpu / theirs.cpu)
         lesson.write_text(original, encoding="utf-8")
-    found["serve"], found["serve rebuild"] = serve_latencies(root, runs)
+    if "serve" in stages:
+        print("  serve", file=sys.stderr, flush=True)
+        found["serve"], found["serve rebuild"] = serve_latencies(root, runs)
     return found
 
 
@@ -258,7 +282,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lighthouse", default="real,200", help="sizes to audit, or none")
     parser.add_argument("--pages", default="", help="page types to audit (default: all)")
+    parser.add_argument("--stages", default=",".join(STAGES), help="what to measure at each size (default: all)")
+    parser.add_argument("--verbose", action="store_true", help="show the builds' own progress on stderr")
     options = parser.parse_args()
+    stages = {s for s in options.stages.split(",") if s}
+    if stages - set(STAGES):
+        parser.error(f"unknown stage(s) {', '.join(sorted(stages - set(STAGES)))}: choose among {', '.join(STAGES)}")
+    global VERBOSE
+    VERBOSE = options.verbose
     real = len(real_modules())
     size_of = lambda name: real if name == "real" else int(name)  # noqa: E731
     label = lambda name: f"real ({real})" if name == "real" else name  # noqa: E731
@@ -271,7 +302,7 @@ def main() -> None:
             root = generate(size_of(name), work / f"c{name}")
             if name in sizes:
                 print(f"measuring {label(name)} modules...", file=sys.stderr, flush=True)
-                results[label(name)] = measure_size(root, options.runs, work)
+                results[label(name)] = measure_size(root, options.runs, work, stages)
             if name in audited:
                 print(f"auditing {label(name)} modules...", file=sys.stderr, flush=True)
                 audits[label(name)] = audit_size(root, [p for p in options.pages.split(",") if p])
