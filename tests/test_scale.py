@@ -101,3 +101,25 @@ def test_the_check_leaves_the_cycle_collector_as_it_found_it(curriculum_root: Pa
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_mkdocs_runs_without_the_model_or_the_pages_texts_in_memory(curriculum_root: Path, monkeypatch) -> None:
+    """They are on disk by then; at 1,000 modules they weigh more than a gigabyte."""
+    import gc
+
+    from build_tools.publish import site
+    from build_tools.render import SiteTree
+    from build_tools.sources.model import Curriculum
+
+    alive = []
+
+    def count(root, lang, nav, site_dir) -> None:  # stands for MkDocs: what is still in memory?
+        alive.append(sum(isinstance(thing, (Curriculum, SiteTree)) for thing in gc.get_objects()))
+        (site_dir / "index.html").parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / "index.html").write_text("a page")
+
+    monkeypatch.setattr(site, "build_language", count)
+    monkeypatch.setattr(site, "offline_language", lambda root, lang, nav: (curriculum_root, False))
+    monkeypatch.setattr(site, "offline_zip", lambda *args: None)
+    site.build_site(curriculum_root)
+    assert alive == [0, 0]

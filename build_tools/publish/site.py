@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import shutil
 import tempfile
@@ -42,31 +43,29 @@ def build_site(root: Path, output: Path | None = None, languages: tuple[str, ...
         raise BuildFailed([f"unknown language {', '.join(unknown) or '(none)'}: choose among {', '.join(LANGUAGES)}"])
     try:
         with build_lock(root):
-            trees, offline_built = _build_and_swap(root, output, languages)
+            untranslated, offline_built = _build_and_swap(root, output, languages)
     except BuildLocked as locked:
         raise BuildFailed([str(locked)]) from None
     cache = root / "build" / "cache"
     regenerated = {"social cards": _written_since(cache / "social", "*.png", since),
                    "notebooks": _written_since(cache / "notebooks", "*.json", since),
                    "offline editions": offline_built}
-    return BuildResult(output, time.perf_counter() - started,
-                       {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated}, regenerated)
+    return BuildResult(output, time.perf_counter() - started, untranslated, regenerated)
 
 
-def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tuple[dict[str, SiteTree], int]:
+def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tuple[dict[str, list[str]], int]:
     area = staging_area(root, output)
     recover(area, output)  # what a killed build left
-    curriculum, trees = compile_curriculum(root, languages=languages)
-    write_trees(root, trees)
+    navs, untranslated = _written_trees(root, languages)
     staging = new_staging_folder(area)
     offline_built = 0
     try:
         offline: dict[str, Path] = {}
-        for lang, tree in trees.items():
-            build_language(root, lang, tree.nav, staging / lang)
-            offline[lang], built = offline_language(root, lang, tree.nav)
+        for lang, nav in navs.items():
+            build_language(root, lang, nav, staging / lang)
+            offline[lang], built = offline_language(root, lang, nav)
             offline_built += built
-        if set(trees) == set(LANGUAGES):
+        if set(navs) == set(LANGUAGES):
             offline_zip(root, offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
         else:  # one job of a split build: `curriculum assemble` zips the languages together
             for lang, folder in offline.items():
@@ -77,7 +76,20 @@ def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tup
         shutil.rmtree(staging, ignore_errors=True)
         with contextlib.suppress(OSError):
             area.rmdir()  # when empty: nothing stays beside a site built outside the repository
-    return trees, offline_built
+    return untranslated, offline_built
+
+
+def _written_trees(root: Path, languages: tuple[str, ...]) -> tuple[dict[str, list], dict[str, list[str]]]:
+    """Each language's tree written to disk; returned: the navigation MkDocs needs besides the files,
+    and the pages not translated yet. The model and the pages' texts are let go before MkDocs runs
+    (at 1,000 modules they weigh more than a gigabyte)."""
+    curriculum, trees = compile_curriculum(root, languages=languages)
+    write_trees(root, trees)
+    kept = ({lang: tree.nav for lang, tree in trees.items()},
+            {lang: tree.untranslated for lang, tree in trees.items() if tree.untranslated})
+    del curriculum, trees
+    gc.collect()  # what refers to itself goes too, now rather than during MkDocs' build
+    return kept
 
 
 def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:

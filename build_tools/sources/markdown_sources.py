@@ -58,13 +58,14 @@ def lang_of(path: Path) -> str:
 def markdown_sources(cur: Curriculum) -> list[MarkdownSource]:
     """Every Markdown file and notebook cell, then every YAML text. Several rules read them all:
     they are gathered once per curriculum (a loaded curriculum does not change)."""
-    global _gathered
-    if _gathered is None or _gathered[0]() is not cur:
-        _gathered = (weakref.ref(cur), list(_markdown_sources(cur)))
-    return _gathered[1]
+    key = id(cur)
+    if key not in _gathered:
+        _gathered[key] = list(_markdown_sources(cur))
+        weakref.finalize(cur, _gathered.pop, key, None)  # they go with their curriculum
+    return _gathered[key]
 
 
-_gathered: tuple[weakref.ref, list[MarkdownSource]] | None = None  # the last curriculum's
+_gathered: dict[int, list[MarkdownSource]] = {}  # by the id of a curriculum still alive
 
 
 def _markdown_sources(cur: Curriculum) -> Iterator[MarkdownSource]:
