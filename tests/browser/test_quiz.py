@@ -141,6 +141,10 @@ def test_quiz_and_progress_work_after_instant_navigation(watched) -> None:
     """Material swaps pages without reloading; the script must set up each new page."""
     watched.open(f"en/modules/{FIRST.id}/")
     page = watched.page
+    # Material takes over a click only once it has read sitemap.xml (the pages it may load itself);
+    # a click before that is an ordinary page load, as for a reader on a slow line. The script's start
+    # does not wait for the sitemap: on a busy machine the click could win (a fresh clone's run did).
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
     page.evaluate("window.__sameDocument = true")
     page.locator(f'article a[href$="/{FIRST.id}/quiz/"]').first.click()
     page.wait_for_url(f"**/modules/{FIRST.id}/quiz/")
