@@ -40,6 +40,7 @@ def page_types(root: Path = REPO) -> dict[str, str]:
         "self-assessment": "self-assessment/",
         "progress": "progress/",
         "authors' guide": "contribute/",
+        "checker rules": "rules/",
         "about": "about/",
         "editorial status": "editorial-status/",
     }
