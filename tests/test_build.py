@@ -13,6 +13,7 @@ from build_tools.sources.loader import load_curriculum
 from build_tools.pipeline import BuildFailed
 from build_tools.sources.problems import Problems
 from build_tools.publish.site import build_site
+from build_tools.render import glossary
 from fixture import REPO
 
 SOURCE_DIRS = ("modules", "notebooks", "docs")
@@ -146,3 +147,36 @@ def test_every_module_is_published_in_both_languages(real_site, module_id: str, 
         assert f'<html lang="{lang}"' in html
     guide = (site / "mentors" / module_id / "index.html").read_text()
     assert f'href="../../modules/{module_id}/"' in guide
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_glossary_files_every_term_under_a_letter_without_tooltips(real_site, lang: str) -> None:
+    article = (real_site[0] / lang / "glossary" / "index.html").read_text().split("<article", 1)[1]
+    terms = load_curriculum(REPO, Problems(REPO)).glossary
+    assert article.count('class="rm-glossary__entry"') == len(terms)
+    assert all(f'id="{term_id}"' in article for term_id in terms)
+    letters = re.findall(r'<h2 id="letter_([a-z])">([A-Z])</h2>', article)
+    assert len(letters) > 10 and all(anchor.upper() == letter for anchor, letter in letters)
+    assert "<abbr" not in article  # every definition is on the page already
+
+
+def test_tables_leave_the_build_framed_for_scrolling(real_site) -> None:
+    """Material's script moves a plain table into this frame after the first paint (a long task on a
+    page of tables); the build writes the frame, and the class keeps the script's hands off."""
+    framed = 0
+    for page in (real_site[0] / "en").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<table>" not in html, page
+        framed += html.count('<div class="rm-table-frame"><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                             '<table class="rm-table">')
+    assert framed > 20
+
+
+def test_a_large_glossary_builds_with_a_page_per_letter(curriculum_root: Path, monkeypatch) -> None:
+    monkeypatch.setattr(glossary, "SINGLE_PAGE_UP_TO", 0)  # the fixture's one term, as if there were thousands
+    site = build_site(curriculum_root).site  # strict: every link to a term must find its page and anchor
+    letter = (site / "en" / "glossary" / "c" / "index.html").read_text(encoding="utf-8").split("<article", 1)[1]
+    assert 'id="crawler"' in letter and "<abbr" not in letter
+    assert 'href="c/"' in (site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
+    overview = (site / "fr" / "modules" / "alpha-basics" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../glossary/r/#crawler"' in overview

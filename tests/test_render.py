@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
+import pytest
 import yaml
 
 from build_tools.pipeline import compile_curriculum
 from build_tools.render import write_tree
+from build_tools.render import glossary
+from build_tools.render.glossary import filing_key, initial
 
 EXPECTED_PAGES = {
     "index.md", "paths/index.md", "paths/alpha/index.md", "glossary.md", "mentors/index.md",
@@ -87,8 +89,35 @@ def test_overview_lists_objectives_lessons_terms_and_sources(curriculum_root: Pa
 def test_glossary_has_an_anchor_per_term_and_names_its_modules(curriculum_root: Path) -> None:
     _, trees = compile_curriculum(curriculum_root)
     glossary = trees["en"].pages["glossary.md"]
-    assert "## Crawler {#crawler}" in glossary
+    assert "## C {#letter_c}" in glossary  # the page's contents list letters, not every term
+    assert '<div class="rm-glossary__entry" id="crawler" markdown>\n<dt markdown="span">Crawler</dt>' in glossary
     assert "[Alpha basics](modules/alpha-basics/index.md)" in glossary
+    assert "## R {#letter_r}" in trees["fr"].pages["glossary.md"]  # « Robot d'exploration »
+
+
+def test_a_large_glossary_has_a_page_per_letter_and_links_find_their_term(curriculum_root: Path, monkeypatch) -> None:
+    monkeypatch.setattr(glossary, "SINGLE_PAGE_UP_TO", 0)
+    lesson = curriculum_root / "modules/alpha/alpha-basics/first.fr.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nVoir [ce terme](../../glossary.yml#crawler).\n", encoding="utf-8")
+    _, trees = compile_curriculum(curriculum_root)
+    en, fr = trees["en"].pages, trees["fr"].pages
+    assert "[C](glossary/c.md)" in en["glossary.md"] and "rm-glossary__entry" not in en["glossary.md"]
+    assert 'id="crawler"' in en["glossary/c.md"] and 'id="crawler"' in fr["glossary/r.md"]  # « Robot d'exploration »
+    assert "(../../glossary/c.md#crawler)" in en["modules/alpha-basics/index.md"]
+    assert "[Robot d'exploration](../../glossary/r.md#crawler)" in fr["modules/alpha-basics/index.md"]
+    assert "[ce terme](../../glossary/r.md#crawler)" in fr["modules/alpha-basics/first.md"]
+
+
+@pytest.mark.parametrize("term, filed_under", [
+    ("Écoute active", ("E", "letter_e")), ('"See more" cut', ("S", "letter_s")), ("échéance", ("E", "letter_e")),
+    ("404 error", ("0–9", "letter_digits")), ("…", ("…", "letter_other"))])
+def test_a_glossary_files_a_term_under_its_first_letter_without_accent(term: str, filed_under: tuple) -> None:
+    assert initial(term) == filed_under
+
+
+def test_a_glossary_sorts_accented_and_quoted_terms_among_their_letter() -> None:
+    terms = ["Zone", "Écoute", "\"See more\" cut", "Encre", "Salon", "abri"]
+    assert sorted(terms, key=filing_key) == ["abri", "Écoute", "Encre", "Salon", "\"See more\" cut", "Zone"]
 
 
 def test_a_draft_falls_back_to_the_other_language_and_says_so(curriculum_root: Path) -> None:

@@ -24,7 +24,8 @@ from .template_filters import TemplateFilters  # noqa: E402
 
 # Pages reached from their module's pages, not in the reading order: "Next" after a module's
 # exercise leads to the next module, not to its printable editions.
-NOT_IN_NAV = "modules/*/print.md\nmodules/*/brief.md\n"
+# A large glossary's letter pages are reached from the glossary page (render/glossary.py).
+NOT_IN_NAV = "modules/*/print.md\nmodules/*/brief.md\nglossary/*.md\n"
 
 
 class _Collector(logging.Handler):

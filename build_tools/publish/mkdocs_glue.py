@@ -7,6 +7,9 @@
 - Material's templates are compiled once and kept in build/cache/jinja, not at every build.
 - a `dirty` build (the preview's, see live.py) renders only the pages that changed; the others
   are still read, so that menus and next/previous links show their titles.
+- tables are framed for scrolling by the build, not by Material's script (tables.py).
+- the glossary page shows no glossary tooltips: every term is defined a few lines away, and a
+  tooltip repeating each definition would double the weight of the longest page.
 - Material's social plugin keeps every layer it rendered (a title, a description: a megabyte or
   two each) until the build ends, several gigabytes at a thousand modules; here each layer is let
   go once every card that asked for it has been put together.
@@ -14,6 +17,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from pathlib import Path
 from threading import Lock
@@ -22,7 +26,10 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 
+from .tables import frame_tables
+
 NAME = "curriculum/glue"
+ABBREVIATION = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)  # as Markdown's abbr writes it
 LONG = 12  # a section with more entries than this (a long track) shows a window of them; a module has fewer
 
 
@@ -53,6 +60,11 @@ class CurriculumGlue(BasePlugin):
         self.template_cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(self.template_cache))
         return env
+
+    def on_page_content(self, html, *, page, config, files):
+        if page.file.src_uri == "glossary.md" or page.file.src_uri.startswith("glossary/"):
+            html = ABBREVIATION.sub(r"\1", html)
+        return frame_tables(html)
 
     def on_page_context(self, context, *, page, config, nav):
         context["nav"] = Navigation([windowed(item) for item in nav.items], nav.pages)

@@ -12,7 +12,7 @@ import nh3
 from mkdocs.plugins import BasePlugin
 
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input",
     "ins", "kbd", "label", "legend", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
@@ -23,6 +23,7 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "name", "value", "checked", "disabled"},
     "label": {"for"},
+    "button": {"type", "disabled"},
     "details": {"open"},
     "ol": {"start", "type"},
     "td": {"colspan", "rowspan", "style"},

@@ -32,9 +32,10 @@ def page_path(page: Page) -> str:
 
 
 class LinkRewriter:
-    def __init__(self, cur: Curriculum, tree: SiteTree) -> None:
+    def __init__(self, cur: Curriculum, tree: SiteTree, glossary_pages: dict[str, str]) -> None:
         self.targets = LinkTargets(cur)
         self.tree = tree
+        self.glossary_pages = glossary_pages  # a large glossary has a page per letter
 
     def rewrite(self, document: Document, text: str, page: str) -> str:
         """`text`, taken from `document`, as it reads on `page`."""
@@ -58,6 +59,8 @@ class LinkRewriter:
             return None
         target = page_path(resolution.page)
         anchor = resolution.anchor
+        if resolution.page.kind == "glossary":
+            target = self.glossary_pages.get(anchor, target)
         if anchor and anchor not in resolution.page.anchors(self.tree.lang):
             anchor = ""  # the page shows the other language while it is untranslated: its top, then
         if target == page:

@@ -106,7 +106,7 @@ class ModulePages:
             for term_id in m.glossary:
                 entry = r.cur.glossary.get(term_id)
                 if entry:
-                    lines.append(f"- [{r.inline(entry.term, page)}]({link(page, 'glossary.md#' + term_id)})")
+                    lines.append(f"- [{r.inline(entry.term, page)}]({link(page, r.glossary_pages[term_id] + '#' + term_id)})")
             lines.append("")
         lines += [f"## {t(lang, 'sources')}", ""] + self.source_lines()
         lines += ["", f"## {t(lang, 'for_sponsors')}", "", t(lang, "competences_intro"), ""]
@@ -169,7 +169,10 @@ class ModulePages:
         for option in question.options:
             lines.append(f'<label markdown="span"><input type="{kind}" name="{name}" value="{attribute(option.id)}"> '
                          f"**{html_text(option.id)}.** {self.r.inline(option.text, page)}</label>")
-        lines += ["</div>", "</fieldset>",
+        # The button is in the page from the start (shown only with JavaScript, site.css; enabled by
+        # the script): added by the script, it pushed the rest of the quiz down after the first paint.
+        lines += ["</div>", f'<button type="submit" class="md-button rm-question__check" disabled>{html_text(t(self.lang, "quiz_check"))}</button>',
+                  "</fieldset>",
                   '<div class="rm-question__feedback" role="status" aria-live="polite"></div>', "</form>", ""]
         lines += self.answers(question, page)
         return lines

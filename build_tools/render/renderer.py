@@ -6,6 +6,7 @@ import yaml
 
 from ..sources.model import Curriculum, Document, LoadedModule, Text
 from .i18n import t
+from .glossary import term_pages
 from .links import LinkRewriter
 from .text import markdown_inline, markdown_text, meta_text
 from .tree import SiteTree
@@ -19,7 +20,8 @@ class Renderer:
         self.lang = lang
         self.notebook_pages = notebook_pages or {}
         self.tree = SiteTree(lang)
-        self.links = LinkRewriter(cur, self.tree)
+        self.glossary_pages = term_pages(cur, lang)  # term id -> the page that defines it
+        self.links = LinkRewriter(cur, self.tree, self.glossary_pages)
         self._untranslated: set[str] = set()  # the same pages as tree.untranslated, for quick lookups
 
     # --- an author's texts, in the reader's language ---------------------------------------------

@@ -7,6 +7,7 @@ import re
 
 from ..sources.model import LoadedModule, LoadedTool, Track
 from .editorial_status import editorial_status_page
+from .glossary import GlossaryPages
 from .i18n import colon, t
 from .module_pages import ModulePages
 from .paths import OFFLINE_DOWNLOAD, link, mentor_page, module_dir, tool_page
@@ -40,7 +41,7 @@ class SitePages:
         self.mentors_index()
         tools_nav = ["tools/index.md"] + [tool_page(tool) for tool in self.cur.tools]
         self.tools_pages()
-        self.glossary_page()
+        GlossaryPages(self.r).render()
         self.progress_page()
         self.self_assessment_page()
         self.home_page()
@@ -149,21 +150,6 @@ class SitePages:
 
     # --- glossary ----------------------------------------------------------------------------------
 
-    def glossary_page(self) -> None:
-        page, lang, r = "glossary.md", self.lang, self.r
-        users: dict[str, list[LoadedModule]] = {}
-        for module in r.ordered_modules():
-            for term in module.model.glossary:
-                users.setdefault(term, []).append(module)
-        lines = [t(lang, "glossary_intro"), ""]
-        for term_id, entry in sorted(self.cur.glossary.items(), key=lambda item: item[1].term.best(lang).casefold()):
-            lines += [f"## {r.inline(entry.term, page)} {{#{attribute(term_id)}}}", "", r.md(entry.definition, page), ""]
-            if term_id in users:
-                used = ", ".join(f"[{r.inline(m.model.title, page)}]({link(page, module_dir(m) + '/index.md')})"
-                                 for m in users[term_id])
-                lines += [f"*{t(lang, 'used_in')}{colon(lang)}* {used}", ""]
-        r.add(page, t(lang, "glossary"), "\n".join(lines), t(lang, "glossary_intro"))
-
     def abbreviations(self) -> dict[str, str]:
         """Each way a glossary term is written -> its definition, so lessons show it as a tooltip
         (Markdown's `abbr` extension takes them as its `glossary`). When two terms share a form,
@@ -191,7 +177,10 @@ class SitePages:
                 lines += [f"- [{r.inline(m.model.title, page)}]({link(page, module_dir(m) + '/index.md')}) "
                           f"{progress_mark(m)}" for m in modules]
                 lines.append("")
-        lines += ["</div>", ""]
+        # The script puts the export, import and share tools here, after the lists: inserted above
+        # them, they pushed the lists down once the page had painted (a layout shift).
+        lines += [f"## {html_text(t(lang, 'progress_manage'))}", "", '<div class="rm-progress__manage"></div>', "",
+                  "</div>", ""]
         r.add(page, t(lang, "progress"), "\n".join(lines), t(lang, "progress_description"))
 
     def assessment_track_head(self, page: str, track: Track) -> list[str]:

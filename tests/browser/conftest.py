@@ -109,7 +109,7 @@ class Watched:
     def ready(self) -> None:
         """The page is loaded and its script has started (not "network idle": that waits half a
         second more on every page, and the search index loads in the background anyway)."""
-        self.page.wait_for_function("document.documentElement.classList.contains('rm-has-js')")
+        self.page.wait_for_function("document.documentElement.classList.contains('rm-started')")
 
     def search(self, words: str) -> list[str]:
         return search(self.page, words)

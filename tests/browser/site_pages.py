@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_tools.render.glossary import term_pages
 from build_tools.sources.loader import load_curriculum
 from build_tools.sources.problems import Problems
 from fixture import REPO
@@ -21,7 +22,8 @@ FIRST = MODULES[0]
 def page_types(root: Path = REPO) -> dict[str, str]:
     """One page of each kind, from the curriculum in `root` (the real one by default, the benchmark's
     generated ones too): name -> path under /<lang>/."""
-    modules = MODULES if root == REPO else _in_track_order(load_curriculum(root, Problems(root)))
+    curriculum = CURRICULUM if root == REPO else load_curriculum(root, Problems(root))
+    modules = MODULES if root == REPO else _in_track_order(curriculum)
     module = modules[0]
     markdown_lesson = next(l for l in module.lessons if l.notebook is None)
     notebook = next(((m, l) for m in modules for l in m.lessons if l.notebook is not None), None)
@@ -38,10 +40,14 @@ def page_types(root: Path = REPO) -> dict[str, str]:
         "self-assessment": "self-assessment/",
         "progress": "progress/",
         "authors' guide": "contribute/",
+        "checker rules": "rules/",
         "about": "about/",
         "editorial status": "editorial-status/",
     }
     types["notebook lesson"] = f"modules/{notebook[0].id}/{notebook[1].slug}/" if notebook else "missing-notebook/"
+    first_term_page = next(iter(term_pages(curriculum, "en").values()), "glossary.md")
+    if first_term_page != "glossary.md":  # a large glossary: a page per letter
+        types["glossary letter"] = first_term_page.removesuffix(".md") + "/"
     return types
 
 

@@ -2,6 +2,8 @@
 the keyboard, touch and screen aids: focus, the header's Tab order, glossary tooltips, wide tables."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -78,15 +80,70 @@ def phone(browser, server):
 
 def test_wide_tables_say_that_they_scroll_on_a_phone(phone) -> None:
     page = phone.new_page()
-    guide = PAGE_TYPES["authors' guide"]
-    page.goto(f"{phone.origin}/en/{guide}")  # the rule table: four columns, long ids
-    wrap = page.locator(".md-typeset__scrollwrap.rm-scrolls").first
+    page.goto(f"{phone.origin}/en/{PAGE_TYPES['checker rules']}")
+    rules = page.locator(".rm-table-frame").first  # a rule table: four columns, long ids
+    wrap = rules.locator(".md-typeset__scrollwrap.rm-scrolls")
     expect(wrap).to_have_attribute("role", "region")
     assert wrap.get_attribute("tabindex") == "0" and "Scroll sideways" in wrap.get_attribute("aria-label")
-    hint = page.locator(".rm-scroll-hint").first
+    hint = rules.locator(".rm-scroll-hint")
     assert hint.is_visible() and "Scroll sideways to see the whole table" in hint.inner_text()
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(page.locator(".rm-scroll-hint")).to_have_count(0)  # a table that fits says nothing
+
+
+# Adds up, from the start, the page's layout shifts (what Lighthouse's CLS counts). The test makes
+# no input, but Chromium under automation flags some shifts as following one: all are counted.
+COUNT_LAYOUT_SHIFTS = """window.rmShifted = 0;
+new PerformanceObserver(list => list.getEntries().forEach(e => { window.rmShifted += e.value; }))
+  .observe({type: 'layout-shift', buffered: true});"""
+# After the page's scripts have started, two frames later: whatever they changed has been painted.
+SHIFTED_SO_FAR = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(
+  () => setTimeout(() => resolve(window.rmShifted)))))"""
+
+
+SCRIPTS = re.compile(r"/assets/(javascripts/bundle\.[^/]*|js/[^/]*)\.js$")
+
+
+@pytest.mark.parametrize("name", ["progress", "authors' guide", "glossary", "self-assessment", "quiz", "editorial status",
+                                  "notebook lesson"])
+def test_a_page_does_not_move_once_painted_on_a_phone(phone, name: str) -> None:
+    """What the scripts add or hide (progress tools, table frames, the no-JavaScript note) must not
+    push what the reader already sees. On a slow phone the page paints before its scripts arrive:
+    here they are held back until it has painted."""
+    page = phone.new_page()
+    page.set_viewport_size({"width": 360, "height": 2400})  # a tall screen: a shift below the fold counts too
+    page.add_init_script(COUNT_LAYOUT_SHIFTS)
+    held: list = []
+
+    def hold(route) -> None:
+        route.continue_() if held is None else held.append(route)
+
+    page.route(SCRIPTS, hold)
+    page.goto(f"{phone.origin}/en/{PAGE_TYPES[name]}", wait_until="commit")
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    for route in held:
+        route.continue_()
+    held = None
+    page.wait_for_function("document.documentElement.classList.contains('rm-started')")
+    shifted = page.evaluate(SHIFTED_SO_FAR)
+    assert shifted < 0.01, f"{name}: the page moved by {shifted:.3f} after its first paint"
+
+
+GUIDE = PAGE_TYPES["authors' guide"]
+
+
+def test_tables_are_framed_once_and_the_script_leaves_them(phone) -> None:
+    page = phone.new_page()
+    page.goto(f"{phone.origin}/en/{GUIDE}")
+    page.wait_for_function("document.documentElement.classList.contains('rm-started')")
+    tables = page.locator("article table").count()
+    assert tables > 5
+    assert page.locator("article .md-typeset__scrollwrap > .md-typeset__table > table.rm-table").count() == tables
+    assert page.locator("article .md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
+    # the theme's look: a border, and the cells' padding
+    looks = page.locator("article table.rm-table").first.evaluate(
+        "t => [getComputedStyle(t).borderTopStyle, getComputedStyle(t.querySelector('td')).paddingLeft]")
+    assert looks[0] == "solid" and float(looks[1].rstrip("px")) > 8
 
 
 def _focused(page) -> dict:

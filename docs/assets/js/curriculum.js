@@ -19,7 +19,8 @@
   }
 
   function start() {
-    document.documentElement.classList.add("rm-has-js");
+    // rm-has-js is set in the head already (overrides/main.html); rm-started says this script ran.
+    document.documentElement.classList.add("rm-has-js", "rm-started");
     RM.setupPageAids();
     once(".rm-quiz", RM.setupQuiz);
     once(".rm-lesson-done", RM.setupLessonDone);

@@ -208,10 +208,12 @@
       unreadable.textContent = copies.length ? RM.fill(w.unreadable, { date: RM.date(copies[0].found) }) : "";
     }
 
-    box.insertBefore(tools, box.firstChild);
-    box.insertBefore(status, tools.nextSibling);
-    box.insertBefore(unreadable, status.nextSibling);
-    box.insertBefore(shareSection(w, status, refused, take), unreadable.nextSibling);
+    /* Below the lists, in the place the page keeps for them: added above, they would push the
+       lists down after the first paint. */
+    var place = box.querySelector(".rm-progress__manage") || box;
+    [tools, status, unreadable, shareSection(w, status, refused, take)].forEach(function (element) {
+      place.appendChild(element);
+    });
     paintUnreadable();
     offerLinkedProgress(w, status, refused, take);
   }
@@ -222,7 +224,7 @@
     var section = document.createElement("section");
     section.className = "rm-share";
     section.setAttribute("aria-labelledby", "rm-share-title");
-    var title = section.appendChild(document.createElement("h2"));
+    var title = section.appendChild(document.createElement("h3"));
     title.id = "rm-share-title";
     title.textContent = w.shareTitle;
     section.appendChild(document.createElement("p")).textContent = fromDisk ? w.shareIntroOffline : w.shareIntro;

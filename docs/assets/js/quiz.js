@@ -26,14 +26,9 @@
     var bestLine = quiz.querySelector(".rm-quiz__best");
     var progressLine = quiz.querySelector(".rm-quiz__progress");
     var scoreBox = quiz.querySelector(".rm-quiz__score");
-    quiz.classList.add("rm-js");
 
     forms.forEach(function (form) {
-      var submit = document.createElement("button");
-      submit.type = "submit";
-      submit.className = "md-button rm-question__check";
-      submit.textContent = w.check;
-      form.querySelector("fieldset").appendChild(submit);
+      form.querySelector(".rm-question__check").disabled = false;
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         if (checkQuestion(form)) afterCheck(form);

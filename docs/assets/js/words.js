@@ -9,7 +9,7 @@
 
   RM.WORDS = {
     en: {
-      check: "Check my answer", choose: "Choose an answer first.",
+      choose: "Choose an answer first.",
       right: "✓ Right.", wrong: "✗ Wrong. The right answer: {answer}.",
       firstCounts: "Your score keeps your first answer to this question ({verdict}).",
       verdictRight: "right", verdictWrong: "wrong",
@@ -62,7 +62,7 @@
       tableScrolls: "Scroll sideways to see the whole table"
     },
     fr: {
-      check: "Vérifier ma réponse", choose: "Choisissez d'abord une réponse.",
+      choose: "Choisissez d'abord une réponse.",
       right: "✓ Juste.", wrong: "✗ Faux. La bonne réponse" + NBSP + ": {answer}.",
       firstCounts: "Votre score retient votre première réponse à cette question ({verdict}).",
       verdictRight: "juste", verdictWrong: "fausse",
