@@ -15,6 +15,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from ..pipeline import BuildFailed  # noqa: E402
+from ..render.glossary import LETTER_PAGES  # noqa: E402
 from ..render.i18n import t  # noqa: E402
 from ..render.text import meta_text  # noqa: E402
 from .mkdocs_glue import NAME as GLUE, CurriculumGlue  # noqa: E402
@@ -24,8 +25,8 @@ from .template_filters import TemplateFilters  # noqa: E402
 
 # Pages reached from their module's pages, not in the reading order: "Next" after a module's
 # exercise leads to the next module, not to its printable editions.
-# A large glossary's letter pages are reached from the glossary page (render/glossary.py).
-NOT_IN_NAV = "modules/*/print.md\nmodules/*/brief.md\nglossary/*.md\n"
+# A large glossary's letter pages are reached from the glossary page.
+NOT_IN_NAV = f"modules/*/print.md\nmodules/*/brief.md\n{LETTER_PAGES}\n"
 
 
 class _Collector(logging.Handler):

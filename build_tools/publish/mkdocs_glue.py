@@ -26,6 +26,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 
+from ..render.glossary import is_glossary_page
 from .tables import frame_tables
 
 NAME = "curriculum/glue"
@@ -62,7 +63,7 @@ class CurriculumGlue(BasePlugin):
         return env
 
     def on_page_content(self, html, *, page, config, files):
-        if page.file.src_uri == "glossary.md" or page.file.src_uri.startswith("glossary/"):
+        if is_glossary_page(page.file.src_uri):
             html = ABBREVIATION.sub(r"\1", html)
         return frame_tables(html)
 

@@ -18,6 +18,16 @@ from .text import attribute
 
 SINGLE_PAGE_UP_TO = 300
 INDEX = "glossary.md"
+LETTER_PAGES = "glossary/*.md"  # out of the menu: the glossary page links to them
+
+
+def single_page(cur: Curriculum) -> bool:
+    return len(cur.glossary) <= SINGLE_PAGE_UP_TO
+
+
+def is_glossary_page(path: str) -> bool:
+    """The glossary page or one of its letters' pages (a path in a language's tree)."""
+    return path == INDEX or path.startswith("glossary/")
 
 
 def filing_key(term: str) -> str:
@@ -49,7 +59,7 @@ def letter_page(anchor: str) -> str:
 
 def term_pages(cur: Curriculum, lang: str) -> dict[str, str]:
     """Each term id -> the page of the language's tree that defines it."""
-    if len(cur.glossary) <= SINGLE_PAGE_UP_TO:
+    if single_page(cur):
         return dict.fromkeys(cur.glossary, INDEX)
     return {term_id: letter_page(anchor) for _, anchor, group in letters(cur, lang) for term_id, _ in group}
 
@@ -67,7 +77,7 @@ class GlossaryPages:
         r, lang = self.r, self.lang
         groups = letters(r.cur, lang)
         intro = [t(lang, "glossary_intro"), ""]
-        if len(r.cur.glossary) <= SINGLE_PAGE_UP_TO:
+        if single_page(r.cur):
             lines = intro
             for letter, anchor, group in groups:
                 lines += [f"## {letter} {{#{attribute(anchor)}}}", ""] + self.entries(group, INDEX)

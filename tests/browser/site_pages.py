@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.render.glossary import term_pages
+from build_tools.render.glossary import INDEX, term_pages
 from build_tools.sources.loader import load_curriculum
 from build_tools.sources.problems import Problems
 from fixture import REPO
@@ -45,8 +45,8 @@ def page_types(root: Path = REPO) -> dict[str, str]:
         "editorial status": "editorial-status/",
     }
     types["notebook lesson"] = f"modules/{notebook[0].id}/{notebook[1].slug}/" if notebook else "missing-notebook/"
-    first_term_page = next(iter(term_pages(curriculum, "en").values()), "glossary.md")
-    if first_term_page != "glossary.md":  # a large glossary: a page per letter
+    first_term_page = next(iter(term_pages(curriculum, "en").values()), INDEX)
+    if first_term_page != INDEX:  # a large glossary: a page per letter
         types["glossary letter"] = first_term_page.removesuffix(".md") + "/"
     return types
 

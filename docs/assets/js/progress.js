@@ -210,7 +210,7 @@
 
     /* Below the lists, in the place the page keeps for them: added above, they would push the
        lists down after the first paint. */
-    var place = box.querySelector(".rm-progress__manage") || box;
+    var place = box.querySelector(".rm-progress__manage");
     [tools, status, unreadable, shareSection(w, status, refused, take)].forEach(function (element) {
       place.appendChild(element);
     });
