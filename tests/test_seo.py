@@ -39,17 +39,39 @@ def test_every_page_has_a_unique_title_and_description_and_a_canonical_url(real_
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_sitemap_names_each_page_in_both_languages(real_site, lang: str) -> None:
+def test_a_language_sitemap_lists_its_pages_and_nothing_else(real_site, lang: str) -> None:
+    """Material's script parses this file on every page view: one short line per page."""
     sitemap = (real_site[0] / lang / "sitemap.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
-    assert len(entries) == len(_pages(real_site[0], lang))
-    for entry in entries:
-        loc = _one(r"<loc>(.*?)</loc>", entry)
-        alternates = dict(re.findall(r'hreflang="(\w+)" href="([^"]+)"', entry))
-        assert set(alternates) == {"en", "fr"}
-        assert alternates[lang] == loc
-        other = "fr" if lang == "en" else "en"
-        assert alternates[other] == loc.replace(f"/{lang}/", f"/{other}/", 1)
+    pages = _pages(real_site[0], lang)
+    assert len(entries) == len(pages)
+    assert all(re.fullmatch(r"<loc>[^<>]+</loc>", entry) for entry in entries)
+    assert sum(re.fullmatch(r"<url><loc>[^<>]+</loc></url>", line) is not None for line in sitemap.splitlines()) == len(pages)
+
+
+def test_the_root_sitemap_names_each_page_with_its_twin_in_every_language(real_site) -> None:
+    site = real_site[0]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    entries = {_one(r"<loc>(.*?)</loc>", entry): dict((code, href) for code, href in
+                                                       re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', entry))
+               for entry in re.findall(r"<url>(.*?)</url>", sitemap)}
+    root = min(entries, key=len)
+    assert entries[root] == {"en": f"{root}en/", "fr": f"{root}fr/", "x-default": root}
+    for lang, other in (("en", "fr"), ("fr", "en")):
+        for path in _pages(site, lang):
+            address = f"{root}{lang}/{path.removesuffix('index.html')}"
+            twins = {code: href for code, href in entries.pop(address).items() if code != "x-default"}
+            assert twins == {lang: address, other: address.replace(f"/{lang}/", f"/{other}/", 1)}, address
+    assert list(entries) == [root]
+    assert (site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {root}sitemap.xml\n")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_page_names_the_home_page_as_its_other_language_version(real_site, lang: str) -> None:
+    """Material's head tags did, on every page; its script then fetched every language's sitemap."""
+    for path, html in _pages(real_site[0], lang).items():
+        assert not re.search(r'<link rel="alternate"[^>]*hreflang', html), path
+    assert 'rel="alternate"' not in (real_site[0] / lang / "404.html").read_text(encoding="utf-8")
 
 
 def _structured_data(html: str) -> dict:

@@ -8,6 +8,11 @@
 - a `dirty` build (the preview's, see live.py) renders only the pages that changed; the others
   are still read, so that menus and next/previous links show their titles.
 - tables are framed for scrolling by the build, not by Material's script (tables.py).
+- no page carries Material's `<link rel="alternate" hreflang>` tags. They name each language's
+  home page, on every page: a search engine reads that as "this page's French version is the
+  French home page", and Material's script fetches and parses the sitemap of every language they
+  name, on every page view, to redirect the language switcher (which page-aids.js already sends to
+  the twin page). The twins are named in the site root's sitemap instead (sitemaps.py).
 - the glossary page shows no glossary tooltips: every term is defined a few lines away, and a
   tooltip repeating each definition would double the weight of the longest page.
 - Material's social plugin keeps every layer it rendered (a title, a description: a megabyte or
@@ -31,6 +36,7 @@ from .tables import frame_tables
 
 NAME = "curriculum/glue"
 ABBREVIATION = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)  # as Markdown's abbr writes it
+HOME_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')  # as Material writes it
 LONG = 12  # a section with more entries than this (a long track) shows a window of them; a module has fewer
 
 
@@ -66,6 +72,12 @@ class CurriculumGlue(BasePlugin):
         if is_glossary_page(page.file.src_uri):
             html = ABBREVIATION.sub(r"\1", html)
         return frame_tables(html)
+
+    def on_post_page(self, output, *, page, config):
+        return HOME_ALTERNATE.sub("", output)
+
+    def on_post_template(self, output_content, *, template_name, config):  # 404.html
+        return HOME_ALTERNATE.sub("", output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context, *, page, config, nav):
         context["nav"] = Navigation([windowed(item) for item in nav.items], nav.pages)

@@ -31,9 +31,6 @@ SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 ZIP_FOLDER = "curriculum-offline"  # the folder the zip unpacks to: the name of the folder it is packed from
 # the home page's download paragraph (render/site_pages.py), replaced in the offline edition
 DOWNLOAD_PARAGRAPH = re.compile(r'<p class="rm-offline">.*?</p>', re.S)
-# hreflang alternates are for search engines; from disk, Material's script would try to fetch
-# their sitemaps and log an error on every page
-ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_FILES_KEPT = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"} | {f"lunr.{lang}.min.js" for lang in LANGUAGES}
 
 
@@ -59,7 +56,7 @@ def build_offline_edition(root: Path, lang: str, nav: list, folder: Path) -> Pat
     (site_dir / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(shim, site_dir / SHIM_PATH)
     _leave_out_what_is_not_used_offline(site_dir)
-    _adapt_pages_for_disk(site_dir, lang)
+    _mark_home_page_offline(site_dir, lang)
     fold_search_accents(site_dir, lang)
     return site_dir
 
@@ -76,14 +73,11 @@ def _leave_out_what_is_not_used_offline(site_dir: Path) -> None:
         (site_dir / name).unlink(missing_ok=True)
 
 
-def _adapt_pages_for_disk(site_dir: Path, lang: str) -> None:
-    """No hreflang alternates; the home page says this is the offline edition instead of linking to it."""
+def _mark_home_page_offline(site_dir: Path, lang: str) -> None:
+    """The home page says this is the offline edition instead of linking to it."""
     note = f'<p class="rm-offline">{html.escape(t(lang, "offline_here"))}</p>'
-    for page in sorted(site_dir.rglob("*.html")):
-        text = ALTERNATE_LINK.sub("", page.read_text(encoding="utf-8"))
-        if page == site_dir / "index.html":
-            text = DOWNLOAD_PARAGRAPH.sub(lambda _: note, text)
-        page.write_text(text, encoding="utf-8")
+    home = site_dir / "index.html"
+    home.write_text(DOWNLOAD_PARAGRAPH.sub(lambda _: note, home.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def pack_offline_edition(folder: Path, chooser: str, archive: Path) -> Path:

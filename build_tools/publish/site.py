@@ -18,6 +18,7 @@ from ..render.paths import OFFLINE_DOWNLOAD
 from .mkdocs_build import abbreviations_path, build_language
 from .offline import pack_offline_edition
 from .offline_cache import PART_FOLDER, gather, offline_language, offline_zip
+from .sitemaps import write_root_sitemap
 from .swap import BuildLocked, build_lock, new_staging_folder, recover, replace_site, staging_area
 
 SOURCE_DIRS = ("modules", "notebooks", "docs", "overrides")
@@ -67,6 +68,7 @@ def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tup
             offline_built += built
         if set(navs) == set(LANGUAGES):
             offline_zip(root, offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
+            write_root_sitemap(staging)
         else:  # one job of a split build: `curriculum assemble` zips the languages together
             for lang, folder in offline.items():
                 shutil.copytree(folder, staging / PART_FOLDER / lang)
@@ -125,6 +127,7 @@ def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
                     pack_offline_edition(gather(offline, Path(scratch)), language_chooser("index.html"),
                                          staging / OFFLINE_DOWNLOAD)
                 (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+                write_root_sitemap(staging)
                 replace_site(staging, output)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -157,10 +160,10 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 def language_chooser(index: str = "") -> str:
     """The root page: sends the reader to their browser's language, with plain links without JS.
-    From disk (the offline edition) a folder does not open its index.html: `index` names it."""
+    From disk (the offline edition) a folder does not open its index.html: `index` names it.
+    Its language versions are named in the root sitemap (sitemaps.py), with full addresses."""
     links = "\n".join(f'      <li><a href="{lang}/{index}" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
                       for lang in LANGUAGES)
-    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/{index}">' for lang in LANGUAGES)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -168,7 +171,6 @@ def language_chooser(index: str = "") -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Reverse mentoring curriculum · Curriculum de mentorat inversé</title>
   <meta name="description" content="Digital skills for company leaders, taught through reverse mentoring. Compétences numériques des dirigeants, par le mentorat inversé.">
-{alternates}
   <script>
     (function () {{
       var supported = {list(LANGUAGES)!r};
