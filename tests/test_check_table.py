@@ -165,6 +165,8 @@ CASES = [
     Case("notebook with outputs", "notebook-has-outputs", "notebooks/tiny.ipynb",
          lambda r: add_notebook_lesson(r, text=tiny_notebook(outputs=True)), "__fourth__cell_type"),
     Case("notebook not JSON", "notebook-invalid", "notebooks/tiny.ipynb", lambda r: add_notebook_lesson(r, text="{ not json")),
+    Case("notebook JSON not in the notebook format", "notebook-invalid", "notebooks/tiny.ipynb",
+         lambda r: add_notebook_lesson(r, text=tiny_notebook().replace('"cells": [', '"not_a_field": 1, "cells": [', 1))),
     Case("notebook timeout turned off", "notebook-timeout", "notebooks/tiny.ipynb",
          lambda r: add_notebook_lesson(r, text=tiny_notebook(curriculum={"timeout": 0})), '"timeout": 0'),
     Case("notebook missing", "file-missing", YML, lambda r: (add_notebook_lesson(r), (r / "notebooks/tiny.ipynb").unlink()),

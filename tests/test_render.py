@@ -11,6 +11,7 @@ from build_tools.pipeline import compile_curriculum
 from build_tools.render import write_tree
 from build_tools.render import glossary
 from build_tools.render.glossary import filing_key, initial
+from build_tools.render.renderer import Renderer
 
 EXPECTED_PAGES = {
     "index.md", "paths/index.md", "paths/alpha/index.md", "glossary.md", "mentors/index.md",
@@ -23,6 +24,17 @@ EXPECTED_PAGES = {
 
 def front_matter(page: str) -> dict:
     return yaml.safe_load(page.split("---\n")[1])
+
+
+@pytest.mark.parametrize("title", ['A "quoted": title # not a comment', "- starts like a list item", "yes", "2026-11-30",
+                                   "L'été\u00a0: à 100\u00a0%, «\u00a0enfin\u00a0»", "long " * 300, "two\nlines"])
+def test_front_matter_gives_back_the_title_and_description(curriculum_root: Path, title: str) -> None:
+    """What MkDocs and the social cards read back is what the renderer meant (libyaml writes it)."""
+    cur, _ = compile_curriculum(curriculum_root)
+    renderer = Renderer(cur, "fr")
+    renderer.add("page.md", title, "Body.", title, {"search": {"exclude": True}})
+    front = front_matter(renderer.tree.pages["page.md"])
+    assert front == {"title": renderer.label(title), "description": renderer.label(title), "search": {"exclude": True}}
 
 
 def test_both_languages_have_the_same_pages(curriculum_root: Path) -> None:

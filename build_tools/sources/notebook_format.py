@@ -93,8 +93,9 @@ def load_notebook(path: Path, problems: Problems) -> NotebookSource | None:
     text = read_text(path, problems)
     if text is None:
         return None
+    invalid: dict = {}  # reads() validates the notebook and puts the error here: no second validation
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        notebook = nbformat.reads(text, as_version=4, capture_validation_error=invalid)
     except (nbformat.reader.NotJSONError, json.JSONDecodeError) as error:
         line = getattr(error, "lineno", 1)
         problems.add(path, line, 1, "notebook-invalid",
@@ -103,11 +104,9 @@ def load_notebook(path: Path, problems: Problems) -> NotebookSource | None:
     except Exception as error:  # nbformat raises several kinds for a malformed notebook
         problems.add(path, 1, 1, "notebook-invalid", f"this notebook cannot be read ({error}): save it again in Jupyter")
         return None
-    try:
-        nbformat.validate(notebook)
-    except nbformat.ValidationError as error:
-        problems.add(path, 1, 1, "notebook-invalid",
-                     f"this notebook does not follow the notebook format ({error.message}): save it again in Jupyter")
+    if "ValidationError" in invalid:
+        problems.add(path, 1, 1, "notebook-invalid", "this notebook does not follow the notebook format "
+                     f"({invalid['ValidationError'].message}): save it again in Jupyter")
         return None
     if not _settings_are_valid(path, text, notebook, problems):
         return None
