@@ -78,6 +78,8 @@ def test_serve_rebuilds_when_a_lesson_changes(curriculum_root: Path) -> None:
         output.wait_for("serving on", "the site was not served")
         page = _get_when_listening(url)
         assert "Première leçon" in page and "livereload" in page
+        assert f'<link rel="canonical" href="{url}">' in page  # what instant navigation compares
+        assert f"<loc>{url}</loc>" in _get(f"http://127.0.0.1:{port}/fr/sitemap.xml")
         lesson = curriculum_root / "modules/alpha/alpha-basics/first.fr.md"
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant le service.\n",
                           encoding="utf-8")

@@ -1,6 +1,7 @@
 """`curriculum serve`: a fast preview on 127.0.0.1, rebuilt where a source changes (see live.py)."""
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
 
@@ -14,6 +15,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, languages: tupl
     from mkdocs.livereload import LiveReloadServer
 
     root = root.resolve()
+    # the preview's canonical links and sitemap name the address it is served at (mkdocs.yml reads
+    # SITE_URL): Material's instant navigation loads only the addresses its sitemap lists, port included
+    os.environ["SITE_URL"] = f"http://{host}:{port}/"
     output = root / "site"
     preview = LivePreview(root, output, languages)
 
