@@ -57,9 +57,9 @@ def root_sitemap(site: Path, languages: tuple[str, ...] = LANGUAGES) -> tuple[st
         for path in pages[lang]:
             twins = {other: f"{root}{other}/{path}" for other in languages if path in present[other]}
             lines.append(entry(f"{root}{lang}/{path}", twins | ({X_DEFAULT: root} if path == "" else {})))
-    return root, ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            + "\n".join(lines) + "\n</urlset>\n")
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')
+    return root, "\n".join([head, *lines, "</urlset>"]) + "\n"
 
 
 def write_root_sitemap(site: Path) -> None:
