@@ -13,6 +13,7 @@ from build_tools.render.typography import spacing_for
 from build_tools.sources.loader import load_curriculum
 from build_tools.sources.problems import Problems
 from fixture import REPO
+from test_sitemaps import alternates_by_address
 
 
 def _pages(site: Path, lang: str) -> dict[str, str]:
@@ -52,9 +53,7 @@ def test_a_language_sitemap_lists_its_pages_and_nothing_else(real_site, lang: st
 def test_the_root_sitemap_names_each_page_with_its_twin_in_every_language(real_site) -> None:
     site = real_site[0]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    entries = {_one(r"<loc>(.*?)</loc>", entry): dict((code, href) for code, href in
-                                                       re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', entry))
-               for entry in re.findall(r"<url>(.*?)</url>", sitemap)}
+    entries = alternates_by_address(sitemap)
     root = min(entries, key=len)
     assert entries[root] == {"en": f"{root}en/", "fr": f"{root}fr/", "x-default": root}
     for lang, other in (("en", "fr"), ("fr", "en")):

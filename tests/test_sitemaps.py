@@ -16,7 +16,8 @@ def _language_sitemap(site: Path, lang: str, addresses: list[str]) -> None:
     (site / lang / "sitemap.xml").write_text(f'<?xml version="1.0"?>\n<urlset>{lines}\n</urlset>\n', encoding="utf-8")
 
 
-def _alternates(sitemap: str) -> dict[str, dict[str, str]]:
+def alternates_by_address(sitemap: str) -> dict[str, dict[str, str]]:
+    """Each <loc> of a sitemap -> its alternates, hreflang code -> address (test_seo.py reads the real one)."""
     return {re.search(r"<loc>(.*?)</loc>", entry).group(1): dict(re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', entry))
             for entry in re.findall(r"<url>(.*?)</url>", sitemap)}
 
@@ -27,7 +28,7 @@ def test_each_page_names_the_twins_that_exist_and_the_chooser_is_the_default(tmp
     _language_sitemap(tmp_path, "fr", [f"{root}fr/", f"{root}fr/about/"])
     address, sitemap = root_sitemap(tmp_path)
     assert address == root
-    assert _alternates(sitemap) == {
+    assert alternates_by_address(sitemap) == {
         root: {"en": f"{root}en/", "fr": f"{root}fr/", "x-default": root},
         f"{root}en/": {"en": f"{root}en/", "fr": f"{root}fr/", "x-default": root},
         f"{root}en/about/": {"en": f"{root}en/about/", "fr": f"{root}fr/about/"},

@@ -11,8 +11,9 @@
 - no page carries Material's `<link rel="alternate" hreflang>` tags. They name each language's
   home page, on every page: a search engine reads that as "this page's French version is the
   French home page", and Material's script fetches and parses the sitemap of every language they
-  name, on every page view, to redirect the language switcher (which page-aids.js already sends to
-  the twin page). The twins are named in the site root's sitemap instead (sitemaps.py).
+  name, on every page view, to redirect the language switcher (whose links already go to the twin
+  page; page-aids.js keeps Material's handler off them). The twins are named in the site root's
+  sitemap instead (sitemaps.py).
 - the glossary page shows no glossary tooltips: every term is defined a few lines away, and a
   tooltip repeating each definition would double the weight of the longest page.
 - Material's social plugin keeps every layer it rendered (a title, a description: a megabyte or

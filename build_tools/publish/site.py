@@ -66,19 +66,26 @@ def _build_and_swap(root: Path, output: Path, languages: tuple[str, ...]) -> tup
             build_language(root, lang, nav, staging / lang)
             offline[lang], built = offline_language(root, lang, nav)
             offline_built += built
-        if set(navs) == set(LANGUAGES):
+        every_language = set(navs) == set(LANGUAGES)
+        if every_language:
             offline_zip(root, offline, language_chooser("index.html"), staging / OFFLINE_DOWNLOAD)
-            write_root_sitemap(staging)
         else:  # one job of a split build: `curriculum assemble` zips the languages together
             for lang, folder in offline.items():
                 shutil.copytree(folder, staging / PART_FOLDER / lang)
-        (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
+        _write_root_pages(staging, every_language)
         replace_site(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         with contextlib.suppress(OSError):
             area.rmdir()  # when empty: nothing stays beside a site built outside the repository
     return untranslated, offline_built
+
+
+def _write_root_pages(site: Path, every_language: bool = True) -> None:
+    """The language chooser and, when every language is there, the root sitemap (sitemaps.py)."""
+    (site / "index.html").write_text(language_chooser(), encoding="utf-8")
+    if every_language:
+        write_root_sitemap(site)
 
 
 def _written_trees(root: Path, languages: tuple[str, ...]) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -126,8 +133,7 @@ def assemble_site(root: Path, parts: list[Path], output: Path) -> Path:
                     offline = {lang: part / PART_FOLDER / lang for lang, part in found.items()}
                     pack_offline_edition(gather(offline, Path(scratch)), language_chooser("index.html"),
                                          staging / OFFLINE_DOWNLOAD)
-                (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
-                write_root_sitemap(staging)
+                _write_root_pages(staging)
                 replace_site(staging, output)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
