@@ -77,13 +77,19 @@ def search(page, words: str, attempts: int = 20) -> list[str]:
     """Types into Material's search and returns the result links. The query is typed again
     until the search worker, which loads its index in the background, has answered."""
     field = page.locator(".md-search__input")
+    links = page.locator(".md-search-result__item a")
     field.click()
     for _ in range(attempts):
+        # Material reads the field on keyup. Typed key by key, the words' first letters were a query
+        # of their own, whose results could be taken for the words'; the empty query clears the last ones.
         field.fill("")
-        field.type(words)
+        field.press("End")
+        links.first.wait_for(state="detached")
+        field.fill(words)
+        field.press("End")
         try:
-            page.locator(".md-search-result__item a").first.wait_for(timeout=1500)
-            return [link.get_attribute("href") for link in page.locator(".md-search-result__item a").all()]
+            links.first.wait_for(timeout=1500)
+            return [link.get_attribute("href") for link in links.all()]
         except Exception:  # Playwright's TimeoutError: not ready yet
             continue
     return []
