@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable, TypeVar
 
 import click
@@ -13,6 +15,22 @@ from . import LANGUAGES
 from .pipeline import BuildFailed, check_curriculum
 
 T = TypeVar("T")
+_ending = SimpleNamespace(at_once=False)  # set by a command whose process may end without tidying up
+
+
+def run() -> None:
+    """The installed `curriculum` command. After a check, whose report is written, the process
+    ends at once: freeing one by one the millions of objects it read took 0.3 s at 1,000 modules.
+    Other commands end as usual (their temporary folders are removed on the way out)."""
+    _ending.at_once = False
+    try:
+        main()
+    except SystemExit as ended:
+        if not _ending.at_once:
+            raise
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(ended.code if isinstance(ended.code, int) else 0 if ended.code is None else 1)
 
 
 def _root() -> Path:
@@ -45,8 +63,9 @@ def check(root: Path) -> None:
     click.echo(f"{len(curriculum.modules)} modules checked in {time.perf_counter() - started:.2f} s: "
                f"{errors} error(s), {warnings} warning(s)", err=True)
     # the command ends here: spare Python a last pass of its cycle collector over all it loaded
-    # (more than half a second at 1,000 modules)
+    # (more than half a second at 1,000 modules), and `run` spares it freeing every object
     gc.freeze()
+    _ending.at_once = True
     sys.exit(1 if errors else 0)
 
 
@@ -165,4 +184,4 @@ def _scaffold(command: str, make: Callable[[], T]) -> T:
 
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import LANGUAGES
 from .checks import run_checks
+from .sources.files import folders_resolved_once
 from .sources.loader import load_curriculum
 from .sources.model import Curriculum
 from .sources.problems import Problems
@@ -30,7 +31,7 @@ class BuildFailed(Exception):
 
 def check_curriculum(root: Path, today: date | None = None) -> tuple[Curriculum, Problems]:
     problems = Problems(root.resolve())
-    with _collector_paused():
+    with _collector_paused(), folders_resolved_once():
         curriculum = load_curriculum(root, problems)
         run_checks(curriculum, problems, today)
     return curriculum, problems

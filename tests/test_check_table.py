@@ -5,8 +5,11 @@ marker text in the changed file, so the table reads like the author's view of th
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -343,3 +346,17 @@ def test_garbage_module_yml_gives_problems_never_a_traceback(curriculum_root: Pa
     assert code == 1
     assert any(p["path"] == YML for p in problems)
     assert not [p for p in problems if any(words in p["message"] for words in LIBRARY_WORDING)]
+
+
+def test_the_command_writes_its_whole_report_before_it_ends(curriculum_root: Path) -> None:
+    """The installed command ends a check without tidying up (`cli.run`): whatever its output is
+    written to, a pipe here, every line must be out first, and the exit status kept."""
+    lesson = curriculum_root / LESSON
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "".join(f"[x](missing-{n}.md)\n" for n in range(2000)),
+                      encoding="utf-8")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-m", "build_tools.cli", "--root", str(curriculum_root), "check"],
+                          capture_output=True, text=True, env=buffered, timeout=120)
+    assert done.returncode == 1
+    assert sum("link-broken" in line for line in done.stdout.splitlines()) == 2000
+    assert "checked in" in done.stderr

@@ -138,3 +138,66 @@ def test_the_head_tags_go_in_one_pass_over_long_blank_runs(no_hang) -> None:
     page = (f'<head><link rel="alternate" href="../en/" hreflang="en">{blank}<link rel="canonical" href="x">'
             f'<link rel="alternate" href="../fr/" hreflang="fr"></head>')
     assert without_home_alternates(page) == f'<head>{blank}<link rel="canonical" href="x"></head>'
+
+
+def test_code_spans_and_links_are_blanked_in_one_copy_of_the_text(no_hang) -> None:
+    """Each code span, link and tag used to copy the rest of the text once: a text with 100,000 of
+    each would take hours. Whatever is blanked, offsets stay those of the text as written."""
+    from build_tools.sources.markdown_scan import scan
+
+    text = "`<b>` [a](x.md) <i> " * 100_000 + "\n[last](end.md)"
+    found = scan(text)
+    assert len(found.references) == 100_001
+    assert found.references[-1].url == "end.md" and found.references[-1].line == 2
+    assert len(found.markup) == 100_000 and {item.text for item in found.markup} == {"<i>"}  # not the code's <b>
+    assert found.markup[-1].col == len(text.split("\n")[0]) - 3
+
+
+def test_a_fence_is_matched_with_its_closing_line_in_one_pass(no_hang) -> None:
+    """Whether a fence is closed used to be asked of every later line, once per fence."""
+    from build_tools.sources.markdown_scan import heading_ids, scan
+
+    fenced = "```\n<b>\n```\n" * 200_000
+    assert scan(fenced + "<i>\n").markup[0].line == 600_001  # only the tag after the fences
+    assert heading_ids("# Top\n```\n# code\n```\n") == frozenset({"top"})
+    assert heading_ids("# Top\n```\n# text\n") == frozenset({"top", "text"})  # an unclosed fence is no fence
+
+
+def test_texts_finds_every_text_a_full_walk_of_the_model_finds(repo: Path) -> None:
+    """`texts` walks only the fields whose type names a model: it must still find every text."""
+    from pydantic import BaseModel
+
+    from build_tools.pipeline import check_curriculum
+    from build_tools.sources.markdown_sources import texts
+    from build_tools.sources.model import Source, Text
+
+    def every_field(value, loc=()):
+        if isinstance(value, (Text, Source)):
+            yield loc, value
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                yield from every_field(getattr(value, name), loc + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from every_field(item, loc + (index,))
+
+    curriculum, _ = check_curriculum(repo)
+    for module in curriculum.modules:
+        assert texts(module.model, also=(Source,)) == list(every_field(module.model))
+        assert len(texts(module.model)) == sum(isinstance(text, Text) for _, text in every_field(module.model)) > 50
+
+
+def test_a_notebook_shown_by_several_lessons_is_read_once(curriculum_root: Path, monkeypatch) -> None:
+    from fixture import add_notebook_lesson
+
+    from build_tools.sources import loader
+
+    add_notebook_lesson(curriculum_root)
+    add_notebook_lesson(curriculum_root)  # the same notebook, a second time
+    reads = []
+    read = loader.load_notebook
+    monkeypatch.setattr(loader, "load_notebook", lambda path, problems: reads.append(path) or read(path, problems))
+    curriculum = loader.load_curriculum(curriculum_root, Problems(curriculum_root))
+    shown = [lesson for module in curriculum.modules for lesson in module.lessons if lesson.notebook]
+    assert len(shown) == 2 and shown[0].notebook is shown[1].notebook
+    assert reads == [shown[0].notebook.path]

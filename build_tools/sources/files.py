@@ -42,11 +42,23 @@ _resolved_folders: ContextVar[dict[str, str] | None] = ContextVar("resolved_fold
 
 @contextmanager
 def folders_resolved_once() -> Iterator[None]:
+    if _resolved_folders.get() is not None:  # already inside one: a check loads, then runs its rules
+        yield
+        return
     token = _resolved_folders.set({})
     try:
         yield
     finally:
         _resolved_folders.reset(token)
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, each folder resolved once inside `folders_resolved_once`."""
+    try:
+        own = os.lstat(path)
+    except (OSError, ValueError):
+        return path.resolve()
+    return _resolved(path, own)
 
 
 def _resolved(path: Path, own: os.stat_result) -> Path:
@@ -91,7 +103,7 @@ def refusal(path: Path, root: Path) -> tuple[str, str] | None:
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
     """The file's bytes, or None after recording why it cannot be used. Never blocks."""
-    refused = refusal(path, problems.root.resolve())
+    refused = refusal(path, problems.root)
     if refused is not None:
         problems.add(path, 1, 1, *refused)
         return None

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .. import LANGUAGES
+from .files import resolved
 from .markdown_scan import heading_ids
 from .model import Curriculum, Document, LoadedModule
 
@@ -79,7 +80,7 @@ class LinkTargets:
         self.pages: dict[Path, Page] = {}
         self.module_folders: dict[Path, LoadedModule] = {}
         for module in cur.modules:
-            self.module_folders[module.folder.resolve()] = module
+            self.module_folders[resolved(module.folder)] = module
             self._add(module.yaml_path, Page("module", module.id))
             for lesson in module.lessons:
                 page = Page("lesson", module.id, lesson.slug, dict(lesson.documents))
@@ -107,10 +108,10 @@ class LinkTargets:
             self.unjudged.append(cur.glossary_source.path.resolve())
 
     def _add(self, path: Path, page: Page) -> None:
-        self.pages[path.resolve()] = page
+        self.pages[resolved(path)] = page
 
     def page_of(self, source: Path) -> Page | None:
-        return self.pages.get(source.resolve())
+        return self.pages.get(resolved(source))
 
     def module_of(self, path: Path) -> LoadedModule | None:
         # the folders up from `path`, not every module's folder: a lookup per level, whatever the size

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 from .. import LANGUAGES
 from .model import (ID_PATTERN, Curriculum, Document, GlossaryEntry, Lesson, LoadedModule, LoadedTool, Module,
                     Tool, Track)
-from .files import folders_resolved_once, read_text, survey
-from .notebook_format import load_notebook
+from .files import folders_resolved_once, read_text, resolved, survey
+from .notebook_format import NotebookSource, load_notebook
 from .problems import Problems, Severity
 from .validation import validate
 from .yaml_reader import SourceMap, load_yaml
@@ -46,6 +46,7 @@ def _load_curriculum(root: Path, problems: Problems) -> Curriculum:
     with _noting_errors(problems, incomplete, "glossary"):
         glossary, glossary_source = _load_glossary(modules_dir / "glossary.yml", problems)
     modules, unloaded = [], []
+    notebooks: dict[Path, NotebookSource | None] = {}  # read once, however many modules use each one
     for track_dir in sorted(p for p in modules_dir.iterdir() if p.is_dir()) if modules_dir.is_dir() else []:
         for folder in sorted(p for p in track_dir.iterdir() if p.is_dir()):
             yaml_path = folder / "module.yml"
@@ -54,7 +55,7 @@ def _load_curriculum(root: Path, problems: Problems) -> Curriculum:
                              "this module folder has no module.yml: run `curriculum new` or remove the folder")
                 unloaded.append(folder)
                 continue
-            module = _load_module(root, folder, yaml_path, problems)
+            module = _load_module(root, folder, yaml_path, problems, notebooks)
             if module is not None:
                 modules.append(module)
             else:
@@ -129,7 +130,8 @@ def _load_tools(root: Path, folder: Path, problems: Problems) -> tuple[list[Load
     return loaded, source
 
 
-def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems) -> LoadedModule | None:
+def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems,
+                 notebooks: dict[Path, NotebookSource | None]) -> LoadedModule | None:
     loaded = load_yaml(yaml_path, problems)
     if loaded is None:
         return None
@@ -140,7 +142,7 @@ def _load_module(root: Path, folder: Path, yaml_path: Path, problems: Problems) 
     module = LoadedModule(model=model, folder=folder, yaml_path=yaml_path, source=source)
     for index, ref in enumerate(model.lessons):
         if ref.notebook is not None:
-            lesson = _load_notebook_lesson(root, ref, source, ("lessons", index, "notebook"), problems)
+            lesson = _load_notebook_lesson(root, ref, source, ("lessons", index, "notebook"), problems, notebooks)
             if lesson is not None:
                 module.lessons.append(lesson)
             continue
@@ -157,8 +159,8 @@ def _load_documents(root: Path, folder: Path, name: str, source: SourceMap, loc:
                     problems: Problems) -> dict[str, Document]:
     """The Markdown file `name` and its translations; {} after recording why none can be used."""
     line, col = source.at(loc)
-    path = (folder / name).resolve()
-    if not path.is_relative_to(folder.resolve()):
+    path = resolved(folder / name)
+    if not path.is_relative_to(resolved(folder)):
         where = "the repository" if not path.is_relative_to(root) else "the module folder"
         problems.add(source.path, line, col, "path-escapes",
                      f"'{name}' points outside {where}: keep the module's files inside its folder")
@@ -180,10 +182,11 @@ def _load_documents(root: Path, folder: Path, name: str, source: SourceMap, loc:
     return documents
 
 
-def _load_notebook_lesson(root: Path, ref, source: SourceMap, loc: tuple, problems: Problems) -> Lesson | None:
+def _load_notebook_lesson(root: Path, ref, source: SourceMap, loc: tuple, problems: Problems,
+                          notebooks: dict[Path, NotebookSource | None]) -> Lesson | None:
     line, col = source.at(loc)
-    folder = (root / NOTEBOOKS_DIR).resolve()
-    path = (folder / ref.notebook).resolve()
+    folder = resolved(root / NOTEBOOKS_DIR)
+    path = resolved(folder / ref.notebook)
     if not path.is_relative_to(folder):
         problems.add(source.path, line, col, "path-escapes",
                      f"'{ref.notebook}' points outside notebooks/: keep notebooks in that folder")
@@ -192,11 +195,12 @@ def _load_notebook_lesson(root: Path, ref, source: SourceMap, loc: tuple, proble
         problems.add(source.path, line, col, "file-missing",
                      f"notebooks/{ref.notebook} does not exist: create the notebook or fix the name")
         return None
-    notebook = load_notebook(path, problems)
+    if path not in notebooks:
+        notebooks[path] = load_notebook(path, problems)
+    notebook = notebooks[path]
     if notebook is None:
         return None
-    documents = {lang: notebook.document(lang) for lang in LANGUAGES}
-    return Lesson(ref=ref, slug=path.stem, documents=documents, notebook=notebook)
+    return Lesson(ref=ref, slug=path.stem, documents=dict(notebook.documents), notebook=notebook)
 
 
 def _load_docs(docs_dir: Path, problems: Problems) -> dict[str, dict[str, Document]]:

@@ -68,6 +68,7 @@ _ATTRIBUTES = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
 _ATTRIBUTE_PAIR = re.compile(r"[\w:-]+\s*=")
 # every link, image, tag, comment, autolink and attribute list starts with one of these
 _MAY_HOLD_MARKUP = re.compile(r"[\[<{]")
+_SPACES = re.compile(r"[ \t]*")
 
 
 class _Positions:
@@ -92,25 +93,25 @@ def scan(text: str) -> Scan:
     def markup(kind: str, start: int, written: str) -> None:
         found.markup.append(Markup(kind, written[:80], *where.of(start)))
 
-    for match in _COMMENT.finditer(prose):
-        prose = _blank(prose, match.start(), match.end())
-    for match in _AUTOLINK.finditer(prose):
+    prose = _blank_spans(prose, [match.span() for match in _COMMENT.finditer(prose)])
+    autolinks = list(_AUTOLINK.finditer(prose))
+    for match in autolinks:
         group = 1 if match.group(1) is not None else 2
         found.references.append(Reference("autolink", match.group(group), "", match.start(group), match.end(group),
                                           *where.of(match.start(group))))
-        prose = _blank(prose, match.start(), match.end())
+    prose = _blank_spans(prose, [match.span() for match in autolinks])
     for match in _DEFINITION.finditer(prose):
         if match.start() > 0 and prose[match.start() - 1] == "*":
             continue  # `*[HTML]: ...` is an abbreviation, not a link
         found.references.append(Reference("definition", match.group("url"), match.group("label"), match.start("url"),
                                           match.end("url"), *where.of(match.start("url"))))
     found.references += _inline_links(prose, where)
-    for ref in found.references:  # a destination is an address, not HTML: `[x](<a b.md>)`
-        prose = _blank(prose, max(ref.start - 1, 0), min(ref.end + 1, len(prose)))
+    # a destination is an address, not HTML: `[x](<a b.md>)`
+    prose = _blank_spans(prose, [(max(ref.start - 1, 0), min(ref.end + 1, len(prose))) for ref in found.references])
     for match in _TAG.finditer(prose):
         kind = "comment" if prose.startswith("<!-", match.start()) else "tag"
-        line = prose[match.start():].split("\n", 1)[0]
-        markup(kind, match.start(), line[:line.find(">") + 1] if ">" in line else line[:40].rstrip())
+        near = prose[match.start():_line_end(prose, match.start(), 81)]  # what a message can show
+        markup(kind, match.start(), near[:near.find(">") + 1] if ">" in near else near[:40].rstrip())
     for match in _ATTRIBUTES.finditer(prose):
         if _ATTRIBUTE_PAIR.search(match.group(1)):
             markup("attributes", match.start(), match.group(0))
@@ -156,7 +157,7 @@ def _closing_bracket(prose: str, start: int) -> int | None:
 def _destination(prose: str, start: int) -> tuple[int, int] | None:
     """The span of the destination in `(url "title")`, read as leniently as Python-Markdown reads
     it: up to the matching parenthesis, spaces included, less an optional quoted title."""
-    first = start + len(prose[start:]) - len(prose[start:].lstrip(" \t"))
+    first = _SPACES.match(prose, start).end()  # not a slice of the rest: a text holds thousands of links
     if prose.startswith("<", first):
         end = prose.find(">", first)
         if end != -1 and "\n" not in prose[first:end]:
@@ -164,7 +165,7 @@ def _destination(prose: str, start: int) -> tuple[int, int] | None:
     depth, index = 0, start
     while index < len(prose):
         char = prose[index]
-        if char == "\n" and not prose[index + 1:].split("\n", 1)[0].strip():
+        if char == "\n" and not prose[index + 1:_line_end(prose, index + 1)].strip():
             return None  # a blank line ends the paragraph, and the link with it
         if char == "\\":
             index += 2
@@ -185,14 +186,31 @@ def _destination(prose: str, start: int) -> tuple[int, int] | None:
     return (start + len(lead), start + len(lead) + len(url)) if url else None
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    """Text with a span replaced by spaces (newlines kept), so offsets stay the same."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+def _line_end(text: str, start: int, within: int | None = None) -> int:
+    """Where the line that holds `start` ends, looking no further than `within` characters."""
+    limit = len(text) if within is None else min(len(text), start + within)
+    end = text.find("\n", start, limit)
+    return limit if end == -1 else end
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text with spans (overlapping or not) replaced by spaces, newlines kept, so that offsets stay
+    the same: one copy of the text, however many spans (a guide has hundreds)."""
+    pieces, done = [], 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if end <= start:
+            continue
+        pieces += [text[done:start], _spaces(text[start:end])]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _blank_code(text: str) -> str:
     """The text with code fences, indented code blocks and code spans blanked out."""
     lines = text.splitlines(keepends=True)
+    last_line_like = {line.strip(): number for number, line in enumerate(lines)}  # where a fence can close
     kept: list[str] = []
     fence: str | None = None
     in_container = previous_blank = False
@@ -207,7 +225,7 @@ def _blank_code(text: str) -> str:
             continue
         opening = _FENCE.match(line)
         # a fence closes on the same fence exactly; an unclosed one is no fence at all (superfences)
-        if opening and any(later.strip() == opening.group("fence") for later in lines[number + 1:]):
+        if opening and last_line_like.get(opening.group("fence"), -1) > number:
             fence = opening.group("fence")
             kept.append(_spaces(line))
             previous_blank = False
@@ -231,9 +249,7 @@ def _blank_code(text: str) -> str:
     prose = "".join(kept)
     # A span may cross lines in Python-Markdown, but a line that starts with a tag is HTML to it,
     # span or not: spans are taken on one line, so that such a tag is still seen.
-    for match in _CODE_SPAN.finditer(prose):
-        prose = _blank(prose, match.start(), match.end())
-    return prose
+    return _CODE_SPAN.sub(lambda match: _spaces(match.group()), prose)
 
 
 def _spaces(line: str) -> str:

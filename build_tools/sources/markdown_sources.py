@@ -3,6 +3,8 @@ lessons, mentor guides, notebook Markdown cells, hand-written docs pages, tools 
 of the YAML files (which the pages show as Markdown too)."""
 from __future__ import annotations
 
+import functools
+import typing
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,13 +125,34 @@ def _prose(value: object, loc: tuple) -> Iterator[tuple[tuple, str | None, str]]
                 yield place + (lang,), lang, text.get(lang)
 
 
-def texts(value: object, loc: tuple = (), also: tuple[type, ...] = ()) -> Iterator[tuple[tuple, Text]]:
+def texts(value: object, loc: tuple = (), also: tuple[type, ...] = ()) -> list[tuple[tuple, Text]]:
     """Every bilingual text in a model (and every item of the types in `also`), with its place."""
-    if isinstance(value, (Text, *also)):
-        yield loc, value
+    found: list[tuple[tuple, Text]] = []
+    _gather(value, loc, (Text, *also), found)
+    return found
+
+
+def _gather(value: object, loc: tuple, wanted: tuple[type, ...], found: list) -> None:
+    # Two walks of every module's model per check: a plain recursive function and only the fields
+    # that can hold a model (a million generator steps at 1,000 modules before)
+    if isinstance(value, wanted):
+        found.append((loc, value))
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), loc + (name,), also)
+        for name in _branches(type(value)):
+            _gather(getattr(value, name), loc + (name,), wanted, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from texts(item, loc + (index,), also)
+            _gather(item, loc + (index,), wanted, found)
+
+
+@functools.cache
+def _branches(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose type names a model (`Text`, `list[Option]`...): the others
+    hold words, numbers or dates, which hold no text to find."""
+    return tuple(name for name, info in model.model_fields.items() if _names_a_model(info.annotation))
+
+
+def _names_a_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_names_a_model(argument) for argument in typing.get_args(annotation))

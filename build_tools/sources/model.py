@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # types only: notebook_format imports this module
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
 
 
 class Text(Strict):

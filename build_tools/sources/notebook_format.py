@@ -13,6 +13,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import nbformat
@@ -49,6 +50,11 @@ class NotebookSource:
         """The languages that have their own Markdown cells."""
         return {tag for cell in self.notebook.cells if cell.cell_type == "markdown"
                 for tag in cell.metadata.get("tags", []) if tag in LANGUAGES}
+
+    @cached_property
+    def documents(self) -> dict[str, Document]:
+        """Each language's Markdown, made once however many lessons show the notebook."""
+        return {lang: self.document(lang) for lang in LANGUAGES}
 
     def document(self, lang: str) -> Document:
         """The Markdown of one language, for its title and word count."""

@@ -34,6 +34,9 @@ class Problems:
     _seen: set[Problem] = field(default_factory=set, repr=False)
     _relative: dict[Path, str] = field(default_factory=dict, repr=False)  # resolving is slow: once a path
 
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()  # resolved once: every file read is compared with it
+
     def add(self, path: Path | str, line: int, col: int, rule: str, message: str,
             severity: Severity = Severity.ERROR) -> None:
         """Records a problem once: a file refused by the survey and by its reader is one problem."""
@@ -47,7 +50,7 @@ class Problems:
         if path not in self._relative:
             try:  # folders resolved, not the file: a link out of the repository is named where it stands
                 where = path.parent.resolve() / path.name if path.name else path.resolve()
-                self._relative[path] = where.relative_to(self.root.resolve()).as_posix()
+                self._relative[path] = where.relative_to(self.root).as_posix()
             except ValueError:
                 self._relative[path] = path.as_posix()
         return self._relative[path]

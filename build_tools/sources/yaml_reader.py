@@ -54,6 +54,7 @@ class _Stop(Exception):
 _NO_KEY = object()  # a mapping waiting for its next key
 _DROPPED = object()  # a mapping whose current key was refused: its value is read, then dropped
 _KEY_TYPES = (str, int, float, bool)
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -95,6 +96,18 @@ def load_yaml(path: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
     return data, source
 
 
+def _lines_holding(text: str, needle: str) -> set[int]:
+    """The lines (from 0, as the parser counts them) where `needle` occurs."""
+    lines, line, done = set(), 0, 0
+    found = text.find(needle)
+    while found != -1:
+        line += text.count("\n", done, found)
+        lines.add(line)
+        done = found
+        found = text.find(needle, found + 1)
+    return lines
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
@@ -109,6 +122,7 @@ class _Reader:
         self.problems = problems
         self.parser = None
         self._plain_tags: dict[str, str] = {}
+        self._lines_with_comments = _lines_holding(text, " #")  # only there can a text be cut short
 
     def document(self) -> tuple[bool, Any]:
         """(whether the stream holds a document, its data)."""
@@ -135,7 +149,8 @@ class _Reader:
         # The hot loop of `curriculum check`: a turn per value, a million at 1,000 modules. Event
         # types are compared by identity, the parent's bookkeeping is inline, lookups are locals.
         stack: list[_Collection] = []
-        get_event, values, scalar = self.parser.get_event, self.source.values, self._scalar
+        get_event, values, keys, scalar = self.parser.get_event, self.source.values, self.source.keys, self._scalar
+        plain_tags, alias_event = self._plain_tags, yaml.AliasEvent
         scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         while True:
@@ -145,7 +160,7 @@ class _Reader:
                 closed = stack.pop()
                 value, start = closed.data, closed.start
             else:
-                if kind is yaml.AliasEvent or event.anchor is not None:
+                if kind is alias_event or event.anchor is not None:
                     self._stop(event.start_mark, "yaml-alias",
                                "anchors (&name) and aliases (*name) are not allowed: write the value out in full")
                 mark = event.start_mark
@@ -164,7 +179,11 @@ class _Reader:
                 if loc is not None and loc not in values:
                     values[loc] = start
                 if kind is scalar_event:
-                    value = scalar(event, is_key)
+                    # a key is text, quoted or not: most scalars, read here without a call
+                    if is_key and event.tag is None and (event.style or plain_tags.get(event.value) == _STR):
+                        value = event.value
+                    else:
+                        value = scalar(event, is_key)
                 elif kind is mapping_start or kind is sequence_start:
                     if len(stack) >= MAX_DEPTH:
                         self._stop(mark, "yaml-too-deep", _TOO_DEEP)
@@ -178,7 +197,12 @@ class _Reader:
             if type(parent.data) is list:
                 parent.data.append(value)
             elif parent.key is _NO_KEY:
-                parent.key = self._accept_key(parent, value, start)
+                if type(value) is str and parent.loc is not None and value not in parent.key_lines:  # the usual key
+                    parent.key_lines[value] = start[0]
+                    keys[parent.loc + (value,)] = start
+                    parent.key = value
+                else:
+                    parent.key = self._accept_key(parent, value, start)
             else:
                 if parent.key is not _DROPPED:
                     parent.data[parent.key] = value
@@ -213,7 +237,7 @@ class _Reader:
                 tag = self._plain_tags[event.value] = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
         elif tag == "!":
             tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:str":
+        if tag == _STR:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
@@ -232,6 +256,8 @@ class _Reader:
         if event.style:  # quoted or block text: a # is kept
             return
         end = event.end_mark
+        if end.line not in self._lines_with_comments:
+            return
         line_end = self.text.find("\n", end.index)
         rest = self.text[end.index:line_end if line_end >= 0 else len(self.text)]
         if rest.startswith(" #") and len(rest.strip()) > 2:  # one space: prose, not a comment
