@@ -252,8 +252,9 @@ def _blank_code(text: str) -> str:
     return _CODE_SPAN.sub(lambda match: _spaces(match.group()), prose)
 
 
-def _spaces(line: str) -> str:
-    return re.sub(r"[^\n]", " ", line)
+def _spaces(text: str) -> str:
+    """As many spaces as `text` has characters, its newlines kept."""
+    return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
 # --- what Python-Markdown makes of a text ---------------------------------------------------------
