@@ -88,7 +88,9 @@ def median(values: list[float]) -> float:
 
 
 def seconds(runs: list[Run]) -> str:
-    return f"{median([r.wall for r in runs]):.1f} ({median([r.cpu for r in runs]):.1f})"
+    wall, cpu = median([r.wall for r in runs]), median([r.cpu for r in runs])
+    places = 2 if wall < 1 else 1  # under a second, the tenths hide what a target of 0.5 s is about
+    return f"{wall:.{places}f} ({cpu:.{places}f})"
 
 
 # --- one size ---------------------------------------------------------------------------------

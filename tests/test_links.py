@@ -2,6 +2,7 @@
 the rule that no source file ever brings a script, an event handler or a javascript: link."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,31 @@ def test_the_scanner_finds_raw_html_that_python_markdown_would_pass(text: str, e
 def test_heading_ids_are_those_of_the_site() -> None:
     text = "# Title\n\n## L'exploration : où ?\n\n## The `robots.txt` file {#robots}\n\n## Section\n\n## Section\n"
     assert heading_ids(text) == {"title", "lexploration-ou", "robots", "section", "section_1"}
+
+
+def test_headings_get_the_ids_that_every_extension_of_the_site_gives_them(repo: Path, monkeypatch) -> None:
+    """`heading_ids` loads only the extensions that decide an id: on every heading of the real
+    curriculum and on headings that use what the other extensions read, the ids are the same."""
+    from build_tools.sources import markdown_scan
+
+    chosen = list(markdown_scan.HEADING_EXTENSIONS)
+    monkeypatch.setattr(markdown_scan, "_per_thread", threading.local())  # the converters made here stay here
+
+    def ids(text: str, extensions: list[str]) -> frozenset[str]:
+        monkeypatch.setattr(markdown_scan, "HEADING_EXTENSIONS", extensions)
+        markdown_scan._per_thread.__dict__.pop("md", None)  # a converter with these extensions
+        heading_ids.cache_clear()
+        return heading_ids(text)
+
+    written = [path.read_text(encoding="utf-8") for folder in ("modules", "docs", "tools")
+               for path in sorted((repo / folder).rglob("*.md"))]
+    written.append("# A *stressed* `code` [link](x.md) and SEO\n\n## Title {#own .kind}\n\n## Title\n\n"
+                   "## Title\n\n### Détails : où ? | a | b |\n\nSetext\n======\n\n## !!! note\n\n## ??? tip\n\n"
+                   "## ```python\n\n## <b>bold</b> &amp; more\n\n*[SEO]: Search engine optimisation\n")
+    assert len(written) > 100
+    for text in written:
+        assert ids(text, chosen) == ids(text, MARKDOWN_EXTENSIONS), text[:60]
+    assert len(ids(written[-1], MARKDOWN_EXTENSIONS)) == 10
 
 
 def test_the_scanner_uses_the_markdown_extensions_of_mkdocs_yml() -> None:

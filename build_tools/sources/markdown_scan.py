@@ -20,6 +20,10 @@ from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists equal); abbr is added by the build.
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
                        "pymdownx.superfences", "abbr"]
+# Those that decide the id of a heading rendered alone: the others act on blocks that are not
+# headings, and loading them (superfences brings Pygments) took a tenth of a check. A test keeps
+# the ids equal with every extension on each heading of the curriculum.
+HEADING_EXTENSIONS = ["attr_list", "toc"]
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,7 @@ _per_thread = threading.local()
 def _converter() -> markdown.Markdown:
     """One converter per thread: building one loads every extension, and a converter is not shared."""
     if not hasattr(_per_thread, "md"):
-        _per_thread.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs={"toc": {"permalink": False}})
+        _per_thread.md = markdown.Markdown(extensions=HEADING_EXTENSIONS, extension_configs={"toc": {"permalink": False}})
     return _per_thread.md
 
 
@@ -276,8 +280,8 @@ _SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 @functools.lru_cache(maxsize=2048)
 def heading_ids(text: str) -> frozenset[str]:
     """The ids the site gives the headings of `text`. Only the headings are rendered, in order (ids
-    repeat as `_1`, `_2`), with the site's dialect: converting a whole lesson costs ten times more,
-    and the checker needs these for every link with an anchor."""
+    repeat as `_1`, `_2`), with the extensions that decide their ids: converting a whole lesson
+    costs ten times more, and the checker needs these for every link with an anchor."""
     prose = _blank_code(text).split("\n")
     lines = text.split("\n")
     headings = []
