@@ -183,3 +183,45 @@ def test_a_value_that_is_not_what_its_tag_says_is_a_located_problem(tmp_path: Pa
     problems = Problems(tmp_path)
     yaml_reader.load_yaml(path, problems)
     assert [(p.rule, p.line) for p in problems.items] == [("yaml-invalid", 2)], problems.items
+
+
+MARKDOWN_BOMBS = {
+    # a lesson of half a megabyte that Python-Markdown would read for hours, or that would overflow its recursion
+    "brackets that open nothing": "[" * 500_000,
+    "images that open nothing": "![" * 250_000,
+    "links that never close": "[a](" * 125_000,
+    "addresses that never close": "[a](<" * 100_000,
+    "nested links": "[[a](" * 100_000,
+    "nested closed brackets": "[" * 250_000 + "]" * 250_000,
+    "underlined headings": "a\n=\n" * 125_000,
+    "lists nested on one line": "- " * 250_000,
+    "lists nested by indentation": "".join(" " * (4 * n) + "- a\n" for n in range(400)),
+    "quotes nested": ">" * 500_000,
+}
+
+
+@pytest.mark.parametrize("text", MARKDOWN_BOMBS.values(), ids=MARKDOWN_BOMBS.keys())
+def test_markdown_that_would_hang_or_crash_the_build_is_refused_in_seconds(curriculum_root: Path, no_hang,
+                                                                             text: str) -> None:
+    """The scanner pairs brackets in one pass, and the check refuses what Python-Markdown could not
+    build: the build runs only after a clean check, so it never meets such a text."""
+    lesson = curriculum_root / MODULE / "first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, problems = run_check(curriculum_root)
+    elapsed = time.perf_counter() - started
+    assert code == 1
+    errors = [p["rule"] for p in problems if p["path"] == f"{MODULE}/first.md" and not p["warning"]]
+    assert errors == ["markdown-too-complex"]
+    assert elapsed < 30, f"{elapsed:.1f} s"  # about a second; minutes to days before
+
+
+def test_long_texts_that_markdown_reads_in_one_pass_are_not_refused(curriculum_root: Path, no_hang) -> None:
+    """What Python-Markdown reads once, however long: many links, closed brackets, attribute-like
+    braces, and code indented as deep as it likes."""
+    lesson = curriculum_root / MODULE / "first.md"
+    text = ("[a](first.fr.md) [b] (c) { d " * 20_000 + "\n\n" + "> quoted\n" * 20_000 + "\n" + "- item\n" * 20_000
+            + "\n```\n" + "".join(" " * (4 * n) + "- code, not a list\n" for n in range(200)) + "```\n")
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text, encoding="utf-8")
+    code, problems = run_check(curriculum_root)
+    assert "markdown-too-complex" not in {p["rule"] for p in problems}

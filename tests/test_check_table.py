@@ -208,6 +208,13 @@ CASES = [
     Case("HTML in a notebook cell", "html-not-allowed", "notebooks/tiny.ipynb",
          lambda r: add_notebook_lesson(r, text=tiny_notebook().replace("We count the rows.", "<script>steal()</script>")),
          "__first__cell_type"),
+    Case("brackets Markdown would pair for minutes", "markdown-too-complex", LESSON,
+         append(LESSON, "Intro.\n\nSee [notes" + " [" * 2_000 + "\n"), "See [notes"),
+    Case("links that never close", "markdown-too-complex", GUIDE, append(GUIDE, "Read [a](" * 1_000), "Read [a]("),
+    Case("underlines Markdown would read for minutes", "markdown-too-complex", LESSON,
+         append(LESSON, "Intro.\n\nNotes\n==\n" + "-\n=\n" * 1_000), "=="),
+    Case("lists nested past Markdown's reach", "markdown-too-complex", LESSON,
+         append(LESSON, "Intro.\n\n" + "- " * 300 + "deep\n"), "- - - - "),
     Case("comma in a short text", "text-comma", YML, replace(YML, "{en: The first letter.,", "{en: The first, oldest letter.,"),
          "The first, oldest"),
     # notebook lessons (2)

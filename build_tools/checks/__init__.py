@@ -8,7 +8,8 @@ from datetime import date
 
 from ..sources.model import Curriculum
 from ..sources.problems import Problems
-from . import structure, quiz, references, mentor_guide, languages, links, raw_html, notebook_lessons  # noqa: F401  (registers the rules)
+from . import structure, quiz, references, mentor_guide, languages, links, raw_html  # noqa: F401  (registers the rules)
+from . import markdown_limits, notebook_lessons  # noqa: F401
 from .registry import LOAD_RULE_IDS, RULES
 
 

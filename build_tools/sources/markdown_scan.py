@@ -13,9 +13,12 @@ import functools
 import re
 import threading
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import markdown
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
+
+from .markdown_reach import READING_BUDGET, Brackets, pair, too_deep
 
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists equal); abbr is added by the build.
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
@@ -53,10 +56,21 @@ class Markup:
     col: int
 
 
+@dataclass(frozen=True)
+class TooComplex:
+    """What Python-Markdown could not build in reasonable time or at all (see markdown_reach)."""
+
+    what: str  # "brackets": characters read to pair them; "nesting": levels of lists and quotes
+    amount: int
+    line: int
+    col: int
+
+
 @dataclass
 class Scan:
     references: list[Reference] = field(default_factory=list)
     markup: list[Markup] = field(default_factory=list)
+    too_complex: list[TooComplex] = field(default_factory=list)
 
 
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
@@ -73,6 +87,7 @@ _ATTRIBUTE_PAIR = re.compile(r"[\w:-]+\s*=")
 # every link, image, tag, comment, autolink and attribute list starts with one of these
 _MAY_HOLD_MARKUP = re.compile(r"[\[<{]")
 _SPACES = re.compile(r"[ \t]*")
+_MAY_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")  # a line that makes the one above a heading
 
 
 class _Positions:
@@ -88,11 +103,15 @@ class _Positions:
 def scan(text: str) -> Scan:
     """The links, images and raw HTML of a Markdown text, outside code. Several rules read the
     same texts: each is scanned once (callers only read the result)."""
-    if not _MAY_HOLD_MARKUP.search(text):  # most texts (quiz options, titles): nothing to find
-        return Scan()
+    found = Scan()
+    # looked for in the text as written first (quick), then again outside code, which Markdown does not nest
+    if too_deep(text) is not None and (nested := too_deep(_blank_code(text))) is not None:
+        found.too_complex.append(TooComplex("nesting", *nested, 1))
+    # most texts (quiz options, titles) hold nothing to find
+    if not _MAY_HOLD_MARKUP.search(text) and not _MAY_UNDERLINE.search(text):
+        return found
     prose = _blank_code(text)
     where = _Positions(text)
-    found = Scan()
 
     def markup(kind: str, start: int, written: str) -> None:
         found.markup.append(Markup(kind, written[:80], *where.of(start)))
@@ -111,14 +130,18 @@ def scan(text: str) -> Scan:
             continue  # `*[HTML]: ...` is an abbreviation, not a link
         found.references.append(Reference("definition", match.group("url"), match.group("label"), match.start("url"),
                                           match.end("url"), *where.of(match.start("url"))))
-    found.references += _inline_links(prose, where)
+    brackets = pair(prose)
+    if brackets.reading > READING_BUDGET:  # refused (markdown-too-complex): its links are not read
+        found.too_complex.append(TooComplex("brackets", brackets.reading, *where.of(brackets.costliest)))
+    else:
+        found.references += _inline_links(prose, where, brackets)
     # a destination is an address, not HTML: `[x](<a b.md>)`
     prose = _blank_spans(prose, [(max(ref.start - 1, 0), min(ref.end + 1, len(prose))) for ref in found.references])
     for match in _TAG.finditer(prose):
         kind = "comment" if prose.startswith("<!-", match.start()) else "tag"
         near = prose[match.start():_line_end(prose, match.start(), 81)]  # what a message can show
         markup(kind, match.start(), near[:near.find(">") + 1] if ">" in near else near[:40].rstrip())
-    for match in _ATTRIBUTES.finditer(prose):
+    for match in _attribute_lists(prose):
         if _ATTRIBUTE_PAIR.search(match.group(1)):
             markup("attributes", match.start(), match.group(0))
     found.references.sort(key=lambda ref: ref.start)
@@ -126,72 +149,48 @@ def scan(text: str) -> Scan:
     return found
 
 
-def _inline_links(prose: str, where: _Positions) -> list[Reference]:
-    """`[text](url "title")` and `![alt](url)`, nested or not."""
+def _inline_links(prose: str, where: _Positions, brackets: Brackets) -> list[Reference]:
+    """`[text](url "title")` and `![alt](url)`, nested or not, with the brackets paired in one pass."""
     references = []
-    for opening in re.finditer(r"\[", prose):  # a plain pattern: one that starts with a look-behind is slower
-        if opening.start() > 0 and prose[opening.start() - 1] == "\\":
+    for opening, close in sorted(brackets.closing.items()):
+        if not prose.startswith("(", close + 1):
             continue
-        close = _closing_bracket(prose, opening.start())
-        if close is None or not prose.startswith("(", close + 1):
-            continue
-        destination = _destination(prose, close + 2)
+        destination = _destination(prose, close + 2, brackets.destination_end.get(close + 1))
         if destination is None:
             continue
         start, end = destination
-        image = opening.start() > 0 and prose[opening.start() - 1] == "!"
-        references.append(Reference("image" if image else "link", prose[start:end], prose[opening.start() + 1:close],
+        image = opening > 0 and prose[opening - 1] == "!"
+        references.append(Reference("image" if image else "link", prose[start:end], prose[opening + 1:close],
                                     start, end, *where.of(start)))
     return references
 
 
-def _closing_bracket(prose: str, start: int) -> int | None:
-    depth = 0
-    for index in range(start, len(prose)):
-        char = prose[index]
-        if char == "\\":
-            continue
-        if char == "\n" and prose.startswith("\n", index + 1):
-            return None  # a link's text does not cross a blank line
-        if char == "[" and (index == 0 or prose[index - 1] != "\\"):
-            depth += 1
-        elif char == "]" and prose[index - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
-
-
-def _destination(prose: str, start: int) -> tuple[int, int] | None:
+def _destination(prose: str, start: int, end: int | None) -> tuple[int, int] | None:
     """The span of the destination in `(url "title")`, read as leniently as Python-Markdown reads
-    it: up to the matching parenthesis, spaces included, less an optional quoted title."""
+    it: up to the matching parenthesis (`end`), spaces included, less an optional quoted title."""
     first = _SPACES.match(prose, start).end()  # not a slice of the rest: a text holds thousands of links
     if prose.startswith("<", first):
-        end = prose.find(">", first)
-        if end != -1 and "\n" not in prose[first:end]:
-            return first + 1, end
-    depth, index = 0, start
-    while index < len(prose):
-        char = prose[index]
-        if char == "\n" and not prose[index + 1:_line_end(prose, index + 1)].strip():
-            return None  # a blank line ends the paragraph, and the link with it
-        if char == "\\":
-            index += 2
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        index += 1
-    else:
+        angle = prose.find(">", first, _line_end(prose, first))
+        if angle != -1:
+            return first + 1, angle
+    if end is None:
         return None
-    inside = prose[start:index]
+    inside = prose[start:end]
     titled = re.match(r"""^(\s*)(.*?)\s+(?:"[^"]*"|'[^']*')\s*$""", inside, re.S)
     lead, url = (titled.group(1), titled.group(2)) if titled else (inside[:len(inside) - len(inside.lstrip())],
                                                                     inside.strip())
     return (start + len(lead), start + len(lead) + len(url)) if url else None
+
+
+def _attribute_lists(prose: str) -> Iterator[re.Match]:
+    """Each `{...}` list, looked for between one `}` and the next on a line: the pattern run over
+    the whole text would read on from every `{` to the end of its line."""
+    done = 0
+    while (close := prose.find("}", done)) != -1:
+        match = _ATTRIBUTES.search(prose, max(done, prose.rfind("\n", done, close) + 1), close + 1)
+        if match:
+            yield match
+        done = close + 1
 
 
 def _line_end(text: str, start: int, within: int | None = None) -> int:
