@@ -225,3 +225,14 @@ def test_long_texts_that_markdown_reads_in_one_pass_are_not_refused(curriculum_r
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text, encoding="utf-8")
     code, problems = run_check(curriculum_root)
     assert "markdown-too-complex" not in {p["rule"] for p in problems}
+
+
+@pytest.mark.parametrize("text, advice", [("[" * 5_000, "remove the brackets that open nothing"),
+                                          ("a\n=\n" * 5_000, "put an empty line after each heading"),
+                                          ("- " * 100, "flatten them")])
+def test_the_message_says_what_to_change(curriculum_root: Path, text: str, advice: str) -> None:
+    lesson = curriculum_root / MODULE / "first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
+    _, problems = run_check(curriculum_root)
+    messages = [p["message"] for p in problems if p["rule"] == "markdown-too-complex"]
+    assert len(messages) == 1 and advice in messages[0], messages

@@ -25,7 +25,11 @@ def _message(item: TooComplex) -> str:
     if item.what == "nesting":
         return (f"lists or quotes nested {item.amount} levels deep here (at most {MAX_NESTING}): Markdown cannot "
                 "build a page that deep; flatten them")
-    return (f"Markdown would read {item.amount:,} characters to pair this text's brackets and find its underlined "
-            f"headings (at most {READING_BUDGET:,}), most of them from here on: building it would take minutes. "
-            "Remove the brackets that open nothing or that nest and the lines of = or - under text, or split the "
-            "paragraph")
+    if item.what == "underlines":
+        where, fix = ("from this underlined heading on", "put an empty line after each heading, or remove the lines "
+                      "of = or - under text that is not a heading")
+    else:
+        where, fix = ("from this bracket on", "remove the brackets that open nothing or that nest, or split the "
+                      "paragraph")
+    return (f"Markdown would read {item.amount:,} characters to pair this text's brackets and find its headings "
+            f"(at most {READING_BUDGET:,}), most of them {where}: building it would take minutes; {fix}")

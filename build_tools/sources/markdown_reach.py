@@ -38,6 +38,7 @@ class Brackets:
     destination_end: dict[int, int] = field(default_factory=dict)  # a destination's `(` -> its `)`
     reading: int = 0  # characters Python-Markdown reads over to pair them and find underlined headings
     costliest: int = 0  # the offset of the bracket or underline that asks the most of it
+    costliest_underlines: bool = False  # whether that is an underline
 
 
 def pair(prose: str) -> Brackets:
@@ -66,14 +67,17 @@ def pair(prose: str) -> Brackets:
         reads[opening] = end - opening
         if matched:
             found.destination_end[opening] = end
+    underlines = set()
     if "\n=" in prose or "\n-" in prose or "\n " in prose:  # what an underline line can start with
         paragraph_ends = [match.start() for match in _BLANK_LINE.finditer(prose)] + [len(prose)]
         for underline in _UNDERLINE.finditer(prose):
+            underlines.add(underline.start())
             reads[underline.start()] = paragraph_ends[bisect.bisect_left(paragraph_ends, underline.start())] - \
                 underline.start()
     if reads:
         found.reading = sum(reads.values())
         found.costliest = max(reads, key=reads.get)
+        found.costliest_underlines = found.costliest in underlines
     return found
 
 

@@ -60,7 +60,7 @@ class Markup:
 class TooComplex:
     """What Python-Markdown could not build in reasonable time or at all (see markdown_reach)."""
 
-    what: str  # "brackets": characters read to pair them; "nesting": levels of lists and quotes
+    what: str  # "brackets" or "underlines" (most of the characters read go there); "nesting": levels
     amount: int
     line: int
     col: int
@@ -132,7 +132,8 @@ def scan(text: str) -> Scan:
                                           match.end("url"), *where.of(match.start("url"))))
     brackets = pair(prose)
     if brackets.reading > READING_BUDGET:  # refused (markdown-too-complex): its links are not read
-        found.too_complex.append(TooComplex("brackets", brackets.reading, *where.of(brackets.costliest)))
+        found.too_complex.append(TooComplex("underlines" if brackets.costliest_underlines else "brackets",
+                                            brackets.reading, *where.of(brackets.costliest)))
     else:
         found.references += _inline_links(prose, where, brackets)
     # a destination is an address, not HTML: `[x](<a b.md>)`
