@@ -30,7 +30,7 @@ class BuildFailed(Exception):
 
 
 def check_curriculum(root: Path, today: date | None = None) -> tuple[Curriculum, Problems]:
-    problems = Problems(root.resolve())
+    problems = Problems(root)
     with _collector_paused(), folders_resolved_once():
         curriculum = load_curriculum(root, problems)
         run_checks(curriculum, problems, today)

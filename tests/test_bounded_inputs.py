@@ -200,15 +200,20 @@ MARKDOWN_BOMBS = {
 }
 
 
+def _check_with_lesson_ending(root: Path, text: str) -> tuple[int, list[dict]]:
+    """`curriculum check` once the fixture's lesson ends with a paragraph of `text`."""
+    lesson = root / MODULE / "first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
+    return run_check(root)
+
+
 @pytest.mark.parametrize("text", MARKDOWN_BOMBS.values(), ids=MARKDOWN_BOMBS.keys())
 def test_markdown_that_would_hang_or_crash_the_build_is_refused_in_seconds(curriculum_root: Path, no_hang,
                                                                              text: str) -> None:
     """The scanner pairs brackets in one pass, and the check refuses what Python-Markdown could not
     build: the build runs only after a clean check, so it never meets such a text."""
-    lesson = curriculum_root / MODULE / "first.md"
-    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
     started = time.perf_counter()
-    code, problems = run_check(curriculum_root)
+    code, problems = _check_with_lesson_ending(curriculum_root, text)
     elapsed = time.perf_counter() - started
     assert code == 1
     errors = [p["rule"] for p in problems if p["path"] == f"{MODULE}/first.md" and not p["warning"]]
@@ -219,11 +224,9 @@ def test_markdown_that_would_hang_or_crash_the_build_is_refused_in_seconds(curri
 def test_long_texts_that_markdown_reads_in_one_pass_are_not_refused(curriculum_root: Path, no_hang) -> None:
     """What Python-Markdown reads once, however long: many links, closed brackets, attribute-like
     braces, and code indented as deep as it likes."""
-    lesson = curriculum_root / MODULE / "first.md"
     text = ("[a](first.fr.md) [b] (c) { d " * 20_000 + "\n\n" + "> quoted\n" * 20_000 + "\n" + "- item\n" * 20_000
             + "\n```\n" + "".join(" " * (4 * n) + "- code, not a list\n" for n in range(200)) + "```\n")
-    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text, encoding="utf-8")
-    code, problems = run_check(curriculum_root)
+    code, problems = _check_with_lesson_ending(curriculum_root, text)
     assert "markdown-too-complex" not in {p["rule"] for p in problems}
 
 
@@ -231,8 +234,6 @@ def test_long_texts_that_markdown_reads_in_one_pass_are_not_refused(curriculum_r
                                           ("a\n=\n" * 5_000, "put an empty line after each heading"),
                                           ("- " * 100, "flatten them")])
 def test_the_message_says_what_to_change(curriculum_root: Path, text: str, advice: str) -> None:
-    lesson = curriculum_root / MODULE / "first.md"
-    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
-    _, problems = run_check(curriculum_root)
+    _, problems = _check_with_lesson_ending(curriculum_root, text)
     messages = [p["message"] for p in problems if p["rule"] == "markdown-too-complex"]
     assert len(messages) == 1 and advice in messages[0], messages

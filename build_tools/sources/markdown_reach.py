@@ -26,6 +26,7 @@ MAX_NESTING = 40
 _BLANK_AFTER = re.compile(r"\n(?=\n)")  # a link's text does not cross an empty line
 _BLANKS_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")  # a destination does not cross a line of blanks
 _UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$", re.M)
+MAY_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")  # a line that makes the one above a heading
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _NESTING = re.compile(r"([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*)")
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")

@@ -18,7 +18,7 @@ from typing import Iterator
 import markdown
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .markdown_reach import READING_BUDGET, Brackets, pair, too_deep
+from .markdown_reach import MAY_UNDERLINE, READING_BUDGET, Brackets, pair, too_deep
 
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists equal); abbr is added by the build.
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
@@ -87,7 +87,6 @@ _ATTRIBUTE_PAIR = re.compile(r"[\w:-]+\s*=")
 # every link, image, tag, comment, autolink and attribute list starts with one of these
 _MAY_HOLD_MARKUP = re.compile(r"[\[<{]")
 _SPACES = re.compile(r"[ \t]*")
-_MAY_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")  # a line that makes the one above a heading
 
 
 class _Positions:
@@ -101,14 +100,15 @@ class _Positions:
 
 @functools.lru_cache(maxsize=8192)
 def scan(text: str) -> Scan:
-    """The links, images and raw HTML of a Markdown text, outside code. Several rules read the
-    same texts: each is scanned once (callers only read the result)."""
+    """The links, images and raw HTML of a Markdown text, outside code, and what in it Python-Markdown
+    could not build (markdown_reach). Several rules read the same texts: each is scanned once
+    (callers only read the result)."""
     found = Scan()
     # looked for in the text as written first (quick), then again outside code, which Markdown does not nest
     if too_deep(text) is not None and (nested := too_deep(_blank_code(text))) is not None:
         found.too_complex.append(TooComplex("nesting", *nested, 1))
     # most texts (quiz options, titles) hold nothing to find
-    if not _MAY_HOLD_MARKUP.search(text) and not _MAY_UNDERLINE.search(text):
+    if not _MAY_HOLD_MARKUP.search(text) and not MAY_UNDERLINE.search(text):
         return found
     prose = _blank_code(text)
     where = _Positions(text)

@@ -197,32 +197,28 @@ class _Reader:
             if type(parent.data) is list:
                 parent.data.append(value)
             elif parent.key is _NO_KEY:
-                if type(value) is str and parent.loc is not None and value not in parent.key_lines:  # the usual key
+                if isinstance(value, _KEY_TYPES) and value not in parent.key_lines:  # the usual key
                     parent.key_lines[value] = start[0]
-                    keys[parent.loc + (value,)] = start
+                    if parent.loc is not None:
+                        keys[parent.loc + (value,)] = start
                     parent.key = value
                 else:
-                    parent.key = self._accept_key(parent, value, start)
+                    parent.key = self._refuse_key(parent, value, start)
             else:
                 if parent.key is not _DROPPED:
                     parent.data[parent.key] = value
                 parent.key = _NO_KEY
 
-    def _accept_key(self, parent: _Collection, key: Any, start: tuple[int, int]) -> Any:
-        """The key, or _DROPPED after recording why it cannot be one."""
+    def _refuse_key(self, parent: _Collection, key: Any, start: tuple[int, int]) -> Any:
+        """_DROPPED, after recording why `key` cannot be one: not a plain word, or already set."""
         line, col = start
         if not isinstance(key, _KEY_TYPES):  # None, a date, a list, a mapping...
             self.problems.add(self.source.path, line, col, "yaml-invalid",
                               "a key must be a plain word: write `name: value`")
-            return _DROPPED
-        if key in parent.key_lines:
+        else:
             self.problems.add(self.source.path, line, col, "duplicate-key",
                               f"key '{key}' is already set on line {parent.key_lines[key]}: keep one of the two")
-            return _DROPPED
-        parent.key_lines[key] = line
-        if parent.loc is not None:
-            self.source.keys[parent.loc + (key,)] = (line, col)
-        return key
+        return _DROPPED
 
     def _scalar(self, event: yaml.ScalarEvent, is_key: bool) -> Any:
         tag = event.tag
